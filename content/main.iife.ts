@@ -1,0 +1,38 @@
+/**
+ * Content script, run at document_start on blog pages: paints the blog's stored skin before the
+ * page first paints, follows storage as the popup edits it, and answers the popup's one question.
+ */
+import { nativeBrowser as browser } from '../src/ext';
+import { isPageQuery } from '../src/messages';
+import { blogKeyFromUrl } from '../src/sites/csdn';
+import { imageKey, readSkin, skinKey } from '../src/skin';
+import { imageSlots } from '../src/rules';
+import { SkinStore } from '../src/store';
+import { describePage } from './describe-page';
+import { SkinPainter } from './painter';
+
+const blog = blogKeyFromUrl(location.href);
+if (blog) start(blog);
+
+function start(blog: string): void {
+  const storage = browser.storage.local;
+  const painter = new SkinPainter(document, storage, blog);
+  void new SkinStore(storage).load(blog).then((skin) => painter.show(skin));
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    const record = area === 'local' ? changes[skinKey(blog)] : undefined;
+    if (!record) return; // every edit rewrites the record, in the same write as any new image
+    const images: Record<string, unknown> = {};
+    for (const slot of imageSlots) {
+      const change = changes[imageKey(blog, slot)];
+      if (change) images[imageKey(blog, slot)] = change.newValue;
+    }
+    void painter.show(readSkin(record.newValue), images);
+  });
+
+  // Only the extension's own pages can reach this listener; the page itself cannot.
+  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    sendResponse(isPageQuery(message) ? describePage(document, blog) : undefined);
+    return true;
+  });
+}

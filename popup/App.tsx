@@ -1,0 +1,61 @@
+import { colorSlots, imageSlots } from '../src/rules';
+import { ColorField } from './ColorField';
+import { ImageField } from './ImageField';
+import { PreviewSwitch } from './PreviewSwitch';
+import { SlotReport } from './SlotReport';
+import { saveError, t } from './i18n';
+import { useSkin } from './use-skin';
+import { useState } from 'preact/hooks';
+
+export function App() {
+  const { state, actions } = useSkin();
+  const [switchError, setSwitchError] = useState<string | null>(null);
+
+  if (state.status === 'loading') return <main aria-busy="true" />;
+  if (state.status === 'no-blog') {
+    return (
+      <main>
+        <h1>{t('extName')}</h1>
+        <p class="notice">{t('noBlog')}</p>
+      </main>
+    );
+  }
+
+  const { blog, page, skin, imageUrls } = state;
+  return (
+    <main>
+      <header class="top">
+        <h1>{t('extName')}</h1>
+        <PreviewSwitch
+          enabled={skin.enabled}
+          onToggle={(enabled) => {
+            setSwitchError(null);
+            actions.setEnabled(enabled).catch((cause: unknown) => setSwitchError(saveError(cause)));
+          }}
+        />
+      </header>
+      {switchError && (
+        <p class="error" role="alert">
+          {switchError}
+        </p>
+      )}
+      <p class="blog">{t('blogName', blog)}</p>
+      <SlotReport page={page} />
+      {imageSlots.map((slot) => (
+        <ImageField
+          key={slot}
+          slot={slot}
+          info={skin.images[slot]}
+          url={imageUrls[slot]}
+          onAccept={(image) => actions.setImage(slot, image)}
+          onRemove={() => actions.removeImage(slot)}
+        />
+      ))}
+      <div class="colors">
+        {colorSlots.map((slot) => (
+          <ColorField key={slot} slot={slot} color={skin.colors[slot]} onChange={(c) => actions.setColor(slot, c)} />
+        ))}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState } from 'preact/hooks';
+import { validateImageFile, type AcceptedImage } from '../src/image/validate';
+import { formatBytes, type ImageSlot } from '../src/rules';
+import type { ImageInfo } from '../src/skin';
+import { fieldLabel, saveError, t, type MessageKey } from './i18n';
+
+const hintKey: Readonly<Record<ImageSlot, MessageKey>> = {
+  header: 'hintHeader',
+  background: 'hintBackground',
+  column: 'hintColumn',
+};
+
+interface Props {
+  slot: ImageSlot;
+  info: ImageInfo | undefined;
+  /** The stored image, for the thumbnail. */
+  url: string | undefined;
+  onAccept(image: AcceptedImage): Promise<void>;
+  onRemove(): Promise<void>;
+}
+
+/** A file picker that also takes a dropped file; a rejected file leaves the stored image alone. */
+export function ImageField({ slot, info, url, onAccept, onRemove }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const id = `field-${slot}`;
+  const label = fieldLabel(slot);
+
+  async function take(file: File | undefined) {
+    if (!file) return;
+    setChecking(true);
+    try {
+      const result = await validateImageFile(slot, file).catch((cause: unknown) => {
+        setError(t('errRead', cause instanceof Error ? cause.message : String(cause)));
+        return null;
+      });
+      if (!result) return;
+      if (!result.ok) {
+        setError(result.violations.map((v) => t(v.key, ...v.params)).join(t('errorSeparator')));
+        return;
+      }
+      await onAccept(result);
+      setError(null);
+    } catch (cause) {
+      setError(saveError(cause));
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  async function remove() {
+    try {
+      await onRemove();
+      setError(null);
+    } catch (cause) {
+      setError(saveError(cause));
+    }
+  }
+
+  return (
+    <section
+      class={`field image-field${dragging ? ' dragging' : ''}`}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        void take(event.dataTransfer?.files[0]);
+      }}
+    >
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="file"
+        accept="image/png,image/jpeg"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : `${id}-hint`}
+        onChange={(event) => {
+          const input = event.currentTarget;
+          void take(input.files?.[0]);
+          input.value = ''; // picking the same file again must still count
+        }}
+      />
+      <p id={`${id}-hint`} class="hint">
+        {checking ? t('checking') : `${t(hintKey[slot])} · ${t('dropHint')}`}
+      </p>
+      {info && url && (
+        <figure class="chosen">
+          <img src={url} alt="" />
+          <figcaption>
+            <span class="file-name" title={info.name}>
+              {info.name}
+            </span>
+            <span>{t('imageFacts', info.width, info.height, formatBytes(info.bytes))}</span>
+          </figcaption>
+          <button type="button" aria-label={t('removeNamed', label)} onClick={() => void remove()}>
+            {t('remove')}
+          </button>
+        </figure>
+      )}
+      {error && (
+        <p id={`${id}-error`} class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

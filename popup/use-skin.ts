@@ -1,0 +1,85 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { HexColor } from '../src/color';
+import type { AcceptedImage } from '../src/image/validate';
+import type { PageDescription } from '../src/messages';
+import { imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
+import { blogKeyFromUrl } from '../src/sites/csdn';
+import { imageKey, type Skin } from '../src/skin';
+import { SkinStore } from '../src/store';
+import { describeTab, findTargetTab } from './target';
+
+export type ImageUrls = Partial<Record<ImageSlot, string>>;
+
+export type PopupState =
+  | { status: 'loading' }
+  | { status: 'no-blog' }
+  | { status: 'ready'; blog: string; page: PageDescription | null; skin: Skin; imageUrls: ImageUrls };
+
+export interface SkinActions {
+  setColor(slot: ColorSlot, color: HexColor | null): Promise<void>;
+  setImage(slot: ImageSlot, image: AcceptedImage): Promise<void>;
+  removeImage(slot: ImageSlot): Promise<void>;
+  setEnabled(enabled: boolean): Promise<void>;
+}
+
+const store = new SkinStore(browser.storage.local);
+
+/** The popup's one piece of state: the target blog, its page, and its stored skin. */
+export function useSkin(): { state: PopupState; actions: SkinActions } {
+  const [state, setState] = useState<PopupState>({ status: 'loading' });
+
+  useEffect(() => {
+    void loadState().then(setState);
+  }, []);
+
+  const blog = state.status === 'ready' ? state.blog : null;
+  const actions = useMemo<SkinActions>(() => {
+    const apply = (skin: Skin, imageUrls?: (urls: ImageUrls) => ImageUrls) =>
+      setState((previous) =>
+        previous.status === 'ready'
+          ? { ...previous, skin, imageUrls: imageUrls ? imageUrls(previous.imageUrls) : previous.imageUrls }
+          : previous,
+      );
+    const needBlog = () => {
+      if (!blog) throw new Error('no blog');
+      return blog;
+    };
+    return {
+      async setColor(slot, color) {
+        apply(await store.setColor(needBlog(), slot, color));
+      },
+      async setImage(slot, image) {
+        const skin = await store.setImage(needBlog(), slot, image.info, image.dataUrl);
+        apply(skin, (urls) => ({ ...urls, [slot]: image.dataUrl }));
+      },
+      async removeImage(slot) {
+        const skin = await store.removeImage(needBlog(), slot);
+        apply(skin, ({ [slot]: _removed, ...rest }) => rest);
+      },
+      async setEnabled(enabled) {
+        apply(await store.setEnabled(needBlog(), enabled));
+      },
+    };
+  }, [blog]);
+
+  return { state, actions };
+}
+
+async function loadState(): Promise<PopupState> {
+  const tab = await findTargetTab();
+  const blog = tab?.url ? blogKeyFromUrl(tab.url) : null;
+  if (!tab?.id || !blog) return { status: 'no-blog' };
+  const keys = imageSlots.map((slot) => imageKey(blog, slot));
+  const [skin, page, stored] = await Promise.all([
+    store.load(blog),
+    describeTab(tab.id),
+    browser.storage.local.get(keys),
+  ]);
+  const imageUrls: ImageUrls = {};
+  for (const slot of imageSlots) {
+    const url = stored[imageKey(blog, slot)];
+    if (skin.images[slot] && typeof url === 'string') imageUrls[slot] = url;
+  }
+  return { status: 'ready', blog, page, skin, imageUrls };
+}

@@ -1,0 +1,76 @@
+/**
+ * What a file is, read from its first bytes: never from its name or MIME type.
+ */
+
+/** Formats we can name in a message; only `png` and `jpeg` are ever accepted. */
+export type SniffedFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp' | 'svg' | 'pdf' | 'zip' | 'html';
+
+const signatures: ReadonlyArray<[SniffedFormat, readonly number[]]> = [
+  ['png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['jpeg', [0xff, 0xd8, 0xff]],
+  ['gif', [0x47, 0x49, 0x46, 0x38]], // GIF8
+  ['bmp', [0x42, 0x4d]], // BM
+  ['pdf', [0x25, 0x50, 0x44, 0x46]], // %PDF
+  ['zip', [0x50, 0x4b, 0x03, 0x04]], // PK..
+];
+
+export function sniffFormat(bytes: Uint8Array): SniffedFormat | null {
+  for (const [format, signature] of signatures) {
+    if (signature.every((byte, i) => bytes[i] === byte)) return format;
+  }
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';
+  // Text formats: look past a BOM and leading blanks for the first tag.
+  const text = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF?\s*/, '').toLowerCase();
+  if (text.startsWith('<svg') || (text.startsWith('<?xml') && text.includes('<svg'))) return 'svg';
+  if (text.startsWith('<!doctype html') || text.startsWith('<html')) return 'html';
+  return null;
+}
+
+export interface PixelSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * The pixel size a PNG or JPEG header claims, before any decoding (JPEG: as stored, before EXIF
+ * orientation). Null when the header is missing or cut short.
+ */
+export function headerSize(bytes: Uint8Array, format: 'png' | 'jpeg'): PixelSize | null {
+  return format === 'png' ? pngHeaderSize(bytes) : jpegHeaderSize(bytes);
+}
+
+function pngHeaderSize(bytes: Uint8Array): PixelSize | null {
+  // Signature (8), then the IHDR chunk: length (4), type (4), width (4), height (4).
+  if (bytes.length < 24 || ascii(bytes, 12, 4) !== 'IHDR') return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** Start-of-frame markers: every SOFn except DHT (C4), JPG (C8) and DAC (CC). */
+const isStartOfFrame = (marker: number) =>
+  marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+
+function jpegHeaderSize(bytes: Uint8Array): PixelSize | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 2; // past SOI
+  while (offset + 4 <= bytes.length) {
+    if (bytes[offset] !== 0xff) return null;
+    const marker = bytes[offset + 1]!;
+    if (marker === 0xff) {
+      offset += 1; // fill byte
+      continue;
+    }
+    if (marker === 0xd9 || marker === 0xda) return null; // end of image or scan data before any frame
+    const length = view.getUint16(offset + 2);
+    if (isStartOfFrame(marker)) {
+      if (offset + 9 > bytes.length) return null;
+      return { width: view.getUint16(offset + 7), height: view.getUint16(offset + 5) };
+    }
+    offset += 2 + length;
+  }
+  return null;
+}
+
+function ascii(bytes: Uint8Array, start: number, length: number): string {
+  return String.fromCharCode(...bytes.subarray(start, start + length));
+}

@@ -1,0 +1,114 @@
+/**
+ * CSDN's "自定义博客皮肤" form, as data. Every check the popup makes reads this table;
+ * nothing else in the project knows a limit.
+ */
+
+export type ImageSlot = 'header' | 'background' | 'column';
+export type ColorSlot = 'title' | 'hover' | 'subtitle';
+export type Slot = ImageSlot | ColorSlot;
+
+export type ImageFormat = 'png' | 'jpeg';
+
+export const MB = 1024 * 1024;
+
+export interface ImageRule {
+  /** Formats the form takes, judged from the file's bytes. */
+  formats: readonly ImageFormat[];
+  maxBytes: number;
+  /** Decoded size as displayed; each bound is optional. */
+  minWidth?: number;
+  minHeight?: number;
+  exactWidth?: number;
+  exactHeight?: number;
+}
+
+export const imageRules: Readonly<Record<ImageSlot, ImageRule>> = {
+  // The form says "larger than 1920×100"; read as "at least", so a banner of exactly that size passes.
+  header: { formats: ['png', 'jpeg'], maxBytes: 2 * MB, minWidth: 1920, minHeight: 100 },
+  background: { formats: ['png', 'jpeg'], maxBytes: 1 * MB },
+  column: { formats: ['png', 'jpeg'], maxBytes: 0.5 * MB, exactWidth: 300, exactHeight: 38 },
+};
+
+/**
+ * No skin needs more than this; a header claiming more is refused before it is decoded, so a
+ * tiny file cannot make the popup allocate gigabytes.
+ */
+export const decodeLimit = { maxSide: 8192, maxPixels: 40_000_000 } as const;
+
+export function exceedsDecodeLimit(width: number, height: number): boolean {
+  return (
+    width > decodeLimit.maxSide || height > decodeLimit.maxSide || width * height > decodeLimit.maxPixels
+  );
+}
+
+export const imageSlots = Object.keys(imageRules) as ImageSlot[];
+export const colorSlots: readonly ColorSlot[] = ['title', 'hover', 'subtitle'];
+/** Every slot, in the order of CSDN's form. */
+export const allSlots: readonly Slot[] = [...imageSlots, ...colorSlots];
+
+/** A broken rule, as a message key and the values it names; the UI words it. */
+export interface RuleViolation {
+  key:
+    | 'errFormat'
+    | 'errFormatUnknown'
+    | 'errBytes'
+    | 'errDamaged'
+    | 'errTooLarge'
+    | 'errWidthMin'
+    | 'errHeightMin'
+    | 'errWidthExact'
+    | 'errHeightExact';
+  /** Substitutions, in the order the message uses them. */
+  params: string[];
+}
+
+export interface MeasuredImage {
+  /** null when the bytes are neither PNG nor JPEG nor any other format we can name. */
+  format: string | null;
+  bytes: number;
+  /** Pixel size as displayed, or null when the file did not decode. */
+  width: number | null;
+  height: number | null;
+}
+
+/** Human byte size in the units CSDN's form uses (1 MB = 1024 × 1024 bytes). */
+export function formatBytes(bytes: number): string {
+  if (bytes < MB) return `${round1(bytes / 1024)} KB`;
+  return `${round1(bytes / MB)} MB`;
+}
+
+function round1(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+/** Every rule of `slot` that `image` breaks, in the order a user would fix them. */
+export function checkImage(slot: ImageSlot, image: MeasuredImage): RuleViolation[] {
+  const rule = imageRules[slot];
+  const violations: RuleViolation[] = [];
+  const format = image.format;
+  if (!format || !(rule.formats as readonly string[]).includes(format)) {
+    violations.push(format ? { key: 'errFormat', params: [format.toUpperCase()] } : { key: 'errFormatUnknown', params: [] });
+    return violations; // size rules mean nothing for a file of the wrong kind
+  }
+  if (image.bytes > rule.maxBytes) {
+    violations.push({ key: 'errBytes', params: [formatBytes(image.bytes), formatBytes(rule.maxBytes)] });
+  }
+  const { width, height } = image;
+  if (width === null || height === null) {
+    violations.push({ key: 'errDamaged', params: [] });
+    return violations;
+  }
+  if (rule.minWidth !== undefined && width < rule.minWidth) {
+    violations.push({ key: 'errWidthMin', params: [String(width), String(rule.minWidth)] });
+  }
+  if (rule.minHeight !== undefined && height < rule.minHeight) {
+    violations.push({ key: 'errHeightMin', params: [String(height), String(rule.minHeight)] });
+  }
+  if (rule.exactWidth !== undefined && width !== rule.exactWidth) {
+    violations.push({ key: 'errWidthExact', params: [String(width), String(rule.exactWidth)] });
+  }
+  if (rule.exactHeight !== undefined && height !== rule.exactHeight) {
+    violations.push({ key: 'errHeightExact', params: [String(height), String(rule.exactHeight)] });
+  }
+  return violations;
+}

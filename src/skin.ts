@@ -1,0 +1,79 @@
+import { isHexColor, type HexColor } from './color';
+import { colorSlots, imageSlots, type ColorSlot, type ImageFormat, type ImageSlot } from './rules';
+
+/** Bumped whenever the stored shape changes; `readSkin` upgrades older records. */
+export const SKIN_SCHEMA = 1;
+
+/** What the popup shows of a stored image without loading its bytes. */
+export interface ImageInfo {
+  name: string;
+  format: ImageFormat;
+  bytes: number;
+  width: number;
+  height: number;
+  /** Changes whenever the image does, so a page knows to fetch the new bytes. */
+  revision: string;
+}
+
+/** One blog's skin, without the image bytes (those live under their own keys). */
+export interface Skin {
+  schema: typeof SKIN_SCHEMA;
+  enabled: boolean;
+  colors: Partial<Record<ColorSlot, HexColor>>;
+  images: Partial<Record<ImageSlot, ImageInfo>>;
+}
+
+export const emptySkin = (): Skin => ({ schema: SKIN_SCHEMA, enabled: true, colors: {}, images: {} });
+
+export const skinKey = (blog: string) => `skin:${blog}`;
+export const imageKey = (blog: string, slot: ImageSlot) => `image:${blog}:${slot}`;
+
+export function hasContent(skin: Skin): boolean {
+  return Object.keys(skin.colors).length > 0 || Object.keys(skin.images).length > 0;
+}
+
+/**
+ * Reads a stored record defensively: storage is ours, but a value that does not look right
+ * is dropped rather than painted.
+ */
+export function readSkin(value: unknown): Skin | null {
+  if (!isRecord(value) || value.schema !== SKIN_SCHEMA) return null;
+  const skin = emptySkin();
+  skin.enabled = value.enabled !== false;
+  const colors = isRecord(value.colors) ? value.colors : {};
+  for (const slot of colorSlots) {
+    const color = colors[slot];
+    if (isHexColor(color)) skin.colors[slot] = color;
+  }
+  const images = isRecord(value.images) ? value.images : {};
+  for (const slot of imageSlots) {
+    const info = readImageInfo(images[slot]);
+    if (info) skin.images[slot] = info;
+  }
+  return skin;
+}
+
+function readImageInfo(value: unknown): ImageInfo | null {
+  if (!isRecord(value)) return null;
+  const { name, format, bytes, width, height, revision } = value;
+  if (
+    typeof name === 'string' &&
+    (format === 'png' || format === 'jpeg') &&
+    typeof bytes === 'number' &&
+    typeof width === 'number' &&
+    typeof height === 'number' &&
+    typeof revision === 'string'
+  ) {
+    return { name, format, bytes, width, height, revision };
+  }
+  return null;
+}
+
+/** Image bytes as stored: a data URL of exactly the file the user picked. */
+export function isImageDataUrl(value: unknown): value is string {
+  return typeof value === 'string' && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/.test(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,72 @@
+import type { HexColor } from './color';
+import type { ColorSlot, ImageSlot } from './rules';
+import { emptySkin, imageKey, readSkin, skinKey, type ImageInfo, type Skin } from './skin';
+
+/** The part of `storage.local` this module uses; a plain object stands in for it in unit tests. */
+export interface SkinStorage {
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+/**
+ * Persistence per blog. The skin record (colors, switch, image facts) is small; each image's
+ * bytes sit under a key of their own, so a color change writes and broadcasts a few hundred bytes.
+ */
+export class SkinStore {
+  /** Edits from one popup run one after another, so quick successive changes never undo each other. */
+  private pending: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly storage: SkinStorage) {}
+
+  async load(blog: string): Promise<Skin> {
+    const key = skinKey(blog);
+    const stored = await this.storage.get(key);
+    return readSkin(stored[key]) ?? emptySkin();
+  }
+
+  setColor(blog: string, slot: ColorSlot, color: HexColor | null): Promise<Skin> {
+    return this.update(blog, (skin) => {
+      if (color) skin.colors[slot] = color;
+      else delete skin.colors[slot];
+    });
+  }
+
+  setEnabled(blog: string, enabled: boolean): Promise<Skin> {
+    return this.update(blog, (skin) => {
+      skin.enabled = enabled;
+    });
+  }
+
+  /** Image bytes and the record that points at them go in one write: a reader sees both or neither. */
+  setImage(blog: string, slot: ImageSlot, info: ImageInfo, dataUrl: string): Promise<Skin> {
+    return this.update(
+      blog,
+      (skin) => {
+        skin.images[slot] = info;
+      },
+      { [imageKey(blog, slot)]: dataUrl },
+    );
+  }
+
+  async removeImage(blog: string, slot: ImageSlot): Promise<Skin> {
+    const skin = await this.update(blog, (draft) => {
+      delete draft.images[slot];
+    });
+    // The record no longer points at the bytes, so dropping them second can never break it.
+    await this.storage.remove(imageKey(blog, slot));
+    return skin;
+  }
+
+  private update(blog: string, change: (skin: Skin) => void, extra: Record<string, unknown> = {}): Promise<Skin> {
+    const next = this.pending.then(async () => {
+      // Read fresh each time: another tab of the same blog may have written since we loaded.
+      const skin = await this.load(blog);
+      change(skin);
+      await this.storage.set({ ...extra, [skinKey(blog)]: skin });
+      return skin;
+    });
+    this.pending = next.catch(() => undefined);
+    return next;
+  }
+}
