@@ -1,0 +1,129 @@
+/**
+ * Loads the built extension into Chromium with Playwright and serves the CSDN fixtures under
+ * their real URLs, so the manifest's own match patterns are what runs. Used by the end-to-end
+ * tests, `npm start` and `npm run bench`.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright';
+import { chromiumLaunch } from '../chromium';
+
+export const chromeBuildDir = resolve('dist/chrome');
+export const fixtureDir = resolve('test/fixtures/csdn');
+
+export const demoUser = 'baxiaoshi2020';
+export const homeUrl = `https://blog.csdn.net/${demoUser}`;
+export const articleUrl = `https://blog.csdn.net/${demoUser}/article/details/104234567`;
+
+/** Which fixture a blog URL is served from: an article page or the blog's home. */
+export function fixtureFor(url: string): string | null {
+  const { hostname, pathname } = new URL(url);
+  const onMain = hostname === 'blog.csdn.net';
+  if (!onMain && !hostname.endsWith('.blog.csdn.net')) return null;
+  const parts = pathname.split('/').filter(Boolean);
+  const rest = onMain ? parts.slice(1) : parts;
+  if (onMain && parts.length === 0) return null;
+  if (rest[0] === 'article' && rest[1] === 'details') return 'article.html';
+  return rest.length === 0 ? 'home.html' : null;
+}
+
+/** Chrome's id for an unpacked extension: SHA-256 of its path, first 32 hex digits spelled a–p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  /** Picks the `_locales` folder the UI uses. */
+  lang?: 'zh-CN' | 'en-US';
+  /** Reuse a profile (to test a browser restart); a fresh one is made otherwise. */
+  profileDir?: string;
+  /** Extra response headers for the fixture pages, such as a Content-Security-Policy. */
+  pageHeaders?: Record<string, string>;
+  /** Served instead of the fixture, keyed by fixture name; for pages a test builds itself. */
+  pageOverrides?: Record<string, string>;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  /** Every request that left the browser's pages, fixtures included (none reaches a network). */
+  requests: Request[];
+  popupUrl(query?: string): string;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'bsp-profile-'));
+  const launch = chromiumLaunch([
+    `--disable-extensions-except=${chromeBuildDir}`,
+    `--load-extension=${chromeBuildDir}`,
+    `--lang=${options.lang ?? 'zh-CN'}`,
+  ]);
+  const context = await chromium.launchPersistentContext(profileDir, {
+    ...launch,
+    headless: options.headless ?? true,
+    // The UI language picks the `_locales` folder; Debian's chromium-l10n holds the zh-CN pack.
+    env: { ...process.env, LANGUAGE: (options.lang ?? 'zh-CN').replace('-', '_') },
+    viewport: { width: 1400, height: 900 },
+  });
+  const requests: Request[] = [];
+  context.on('request', (request) => requests.push(request));
+  // Nothing may reach a network: blog pages come from the fixtures, everything else is refused.
+  await context.route(/^https?:\/\//, (route) => {
+    const url = route.request().url();
+    const fixture = fixtureFor(url);
+    if (!fixture || route.request().resourceType() !== 'document') return route.abort('blockedbyclient');
+    const body = options.pageOverrides?.[fixture] ?? readFileSync(join(fixtureDir, fixture), 'utf8');
+    return route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers: options.pageHeaders ?? {},
+      body,
+    });
+  });
+  const extensionId = unpackedExtensionId(chromeBuildDir);
+  return {
+    context,
+    extensionId,
+    profileDir,
+    requests,
+    popupUrl: (query = '') => `chrome-extension://${extensionId}/popup/index.html${query}`,
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile && !options.profileDir) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a blog page in a new tab and waits until it has loaded. */
+export async function openBlogPage(session: ExtensionSession, url: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+/** The browser's tab id of `page`, asked of the extension (Playwright does not expose it). */
+export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
+  const probe = await session.context.newPage();
+  await probe.goto(session.popupUrl());
+  const id = await probe.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === url)?.id ?? -1;
+  }, page.url());
+  await probe.close();
+  if (id < 0) throw new Error(`no tab found for ${page.url()}`);
+  return id;
+}
+
+/** The popup opened as a page of its own on the blog tab (`?tab=`), as a user would in a window. */
+export async function openEditor(session: ExtensionSession, blogPage: Page): Promise<Page> {
+  const tabId = await tabIdOf(session, blogPage);
+  const editor = await session.context.newPage();
+  await editor.goto(session.popupUrl(`?tab=${tabId}`));
+  return editor;
+}
