@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumLaunch } from './test/chromium';
+import { chromiumLaunch } from './test/chromium.ts';
 
 export default defineConfig({
   plugins: [preact()],

@@ -1,0 +1,242 @@
+/**
+ * The whole job, as a user does it: open the blog, open the editor, pick files and colors,
+ * look at the page. Everything is checked on the page: computed styles, hover, pixels.
+ */
+import type { Locator, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  articleUrl,
+  homeUrl,
+  launchWithExtension,
+  openBlogPage,
+  openEditor,
+  type ExtensionSession,
+} from '../support/extension';
+import { asUpload, drawImage } from '../support/images';
+import { computedStyle, computedStyleSnapshot, near, pixelsOf } from '../support/page-state';
+
+const colors = { title: '#C0392B', hover: '#16A085', subtitle: '#8E44AD' };
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+const dataUrl = (buffer: Buffer, mime: string) => `url("data:${mime};base64,${buffer.toString('base64')}")`;
+
+/** Three vertical stripes, so a screenshot tells which part of the header is shown. */
+const headerStripes = ['#1E3A8A', '#F59E0B', '#10B981'];
+
+let session: ExtensionSession;
+let home: Page;
+let editor: Page;
+let header: Buffer;
+let background: Buffer;
+let column: Buffer;
+let homeBefore: string[];
+
+const field = (label: string) => editor.getByLabel(label, { exact: true });
+/** Waits until exactly one element matches, as a user waits for a message to appear. */
+const shows = (locator: Locator) => expect.poll(() => locator.count()).toBe(1);
+
+beforeAll(async () => {
+  session = await launchWithExtension();
+  home = await openBlogPage(session, homeUrl);
+  homeBefore = await computedStyleSnapshot(home);
+  editor = await openEditor(session, home);
+  header = await drawImage(editor, { width: 1920, height: 100, type: 'image/jpeg', stripes: headerStripes, quality: 0.95 });
+  background = await drawImage(editor, { width: 40, height: 40, type: 'image/png', stripes: ['#FDF2F8', '#FCE7F3'] });
+  column = await drawImage(editor, { width: 300, height: 38, type: 'image/png', stripes: ['#7C3AED'] });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('the editor', () => {
+  it('shows the six fields by their CSDN names and the preview switch', async () => {
+    for (const label of ['博客头图', '博客底图', '栏目图']) await expect(field(label).getAttribute('type')).resolves.toBe('file');
+    for (const label of ['主标题颜色', 'Hover', '副标题颜色']) await expect(field(label).getAttribute('type')).resolves.toBe('text');
+    await expect(editor.getByRole('switch', { name: '预览' }).isChecked()).resolves.toBe(true);
+  });
+
+  it('says which slots the home page has', async () => {
+    await shows(editor.getByText(/本页可看到：博客头图、博客底图、栏目图、主标题颜色、Hover、副标题颜色/));
+  });
+});
+
+describe('painting the home page', () => {
+  it('paints a picked header, anchored right, and shows its facts in the editor', async () => {
+    await field('博客头图').setInputFiles(asUpload('banner.jpg', header, 'image/jpeg'));
+    await shows(editor.getByText(/1920 × 100 像素 · \d+(\.\d)? KB/));
+    await shows(editor.getByRole('button', { name: '移除博客头图' }));
+    const banner = '.user-profile-head-banner';
+    await expect.poll(() => computedStyle(home, banner, 'background-image')).toBe(dataUrl(header, 'image/jpeg'));
+    expect(await computedStyle(home, banner, 'background-position')).toBe('100% 50%');
+    expect(await computedStyle(home, banner, 'background-size')).toBe('cover');
+  });
+
+  it('keeps the right of the header visible in a narrow window', async () => {
+    await home.bringToFront();
+    await home.setViewportSize({ width: 800, height: 600 });
+    // 800 px of a 1920 px image anchored right start at x = 1120: the middle stripe, then the last.
+    const [left, right] = await pixelsOf(home, '.user-profile-head-banner', [[5, 50], [790, 50]]);
+    expect(near(left!, [0xf5, 0x9e, 0x0b])).toBe(true);
+    expect(near(right!, [0x10, 0xb9, 0x81])).toBe(true);
+    await home.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  it('tiles the background on #userSkin and leaves the home page body alone', async () => {
+    await field('博客底图').setInputFiles(asUpload('tile.png', background, 'image/png'));
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(dataUrl(background, 'image/png'));
+    expect(await computedStyle(home, '#userSkin', 'background-repeat')).toBe('repeat');
+    expect(await computedStyle(home, 'body', 'background-image')).toBe('none');
+  });
+
+  it('lays the column image on every sidebar title bar', async () => {
+    await field('栏目图').setInputFiles(asUpload('column.png', column, 'image/png'));
+    await expect.poll(() => computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(dataUrl(column, 'image/png'));
+    const all = await home.locator('.aside-box > .aside-title').evaluateAll((titles) =>
+      titles.map((title) => getComputedStyle(title).backgroundImage),
+    );
+    expect(all).toHaveLength(3);
+    expect(new Set(all)).toEqual(new Set([dataUrl(column, 'image/png')]));
+    const [pixel] = await pixelsOf(home, '#asideCategory .aside-title', [[290, 30]]);
+    expect(near(pixel!, [0x7c, 0x3a, 0xed])).toBe(true);
+  });
+
+  it('paints the three colors live, as they are typed', async () => {
+    await field('主标题颜色').fill(colors.title.toLowerCase());
+    await expect.poll(() => computedStyle(home, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
+    await field('副标题颜色').fill(colors.subtitle.slice(1));
+    await expect.poll(() => computedStyle(home, '.user-profile-title', 'color')).toBe(rgb(colors.subtitle));
+    expect(await computedStyle(home, '.user-profile-wrapper-box > span', 'color')).toBe(rgb(colors.subtitle));
+    await field('Hover').fill(colors.hover);
+    await field('Hover').blur();
+    await expect.poll(() => field('Hover').getAttribute('aria-invalid')).toBe(null);
+  });
+
+  it('shows the hover color on hovered links and titles only', async () => {
+    await home.bringToFront();
+    const link = home.locator('.navList a').nth(1);
+    const before = await link.evaluate((a) => getComputedStyle(a).color);
+    expect(before).not.toBe(rgb(colors.hover));
+    await link.hover();
+    await expect.poll(() => link.evaluate((a) => getComputedStyle(a).color)).toBe(rgb(colors.hover));
+    const title = home.locator('.blog-list-box h4').first();
+    await title.hover();
+    await expect.poll(() => title.evaluate((h) => getComputedStyle(h).color)).toBe(rgb(colors.hover));
+    await home.mouse.move(0, 0);
+  });
+
+  it('keeps the swatch in step with the text', async () => {
+    await expect(editor.getByLabel('主标题颜色取色').inputValue()).resolves.toBe(colors.title.toLowerCase());
+    await editor.getByLabel('Hover取色').fill('#123abc');
+    await expect.poll(() => field('Hover').inputValue()).toBe('#123ABC');
+    await field('Hover').fill(colors.hover);
+  });
+});
+
+describe('a rejected file or color', () => {
+  it('names the rule and the actual value at the field, and changes nothing on the page', async () => {
+    const pageBefore = await computedStyleSnapshot(home);
+    const small = await drawImage(editor, { width: 1600, height: 100, type: 'image/png', stripes: ['#000000'] });
+    await field('博客头图').setInputFiles(asUpload('small.png', small, 'image/png'));
+    const input = field('博客头图');
+    await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
+    const description = await input.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)?.textContent);
+    expect(description).toBe('宽度 1600 像素，需至少 1920 像素');
+    await shows(editor.getByRole('alert').filter({ hasText: '宽度 1600 像素，需至少 1920 像素' }));
+    await shows(editor.getByText('banner.jpg')); // the previous image stays
+    expect(await computedStyleSnapshot(home)).toEqual(pageBefore);
+  });
+
+  it('refuses a GIF renamed .png by its bytes', async () => {
+    const gif = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+    await field('栏目图').setInputFiles(asUpload('column.png', gif, 'image/png'));
+    await expect.poll(() => editor.getByRole('alert').filter({ hasText: '文件格式为 GIF，需为 PNG 或 JPG' }).count()).toBe(1);
+    expect(await computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(dataUrl(column, 'image/png'));
+  });
+
+  it('refuses text that is not a hex color and keeps the last good one', async () => {
+    await field('主标题颜色').fill('red');
+    await field('主标题颜色').press('Enter');
+    await expect.poll(() => field('主标题颜色').getAttribute('aria-invalid')).toBe('true');
+    await shows(editor.getByRole('alert').filter({ hasText: '“red”不是 RGB 十六进制颜色' }));
+    expect(await computedStyle(home, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
+    await field('主标题颜色').fill(colors.title);
+    await expect.poll(() => field('主标题颜色').getAttribute('aria-invalid')).toBe(null);
+  });
+});
+
+describe('kept per blog', () => {
+  it('is painted on the article page of the same blog, which has no header band', async () => {
+    const article = await openBlogPage(session, articleUrl);
+    expect(await computedStyle(article, 'body', 'background-image')).toBe(dataUrl(background, 'image/png'));
+    expect(await computedStyle(article, '#rightAside .aside-title', 'background-image')).toBe(dataUrl(column, 'image/png'));
+    // the toolbar arrives late from the page's script; the skin must not disturb it
+    await article.waitForSelector('#csdn-toolbar');
+    expect(await computedStyle(article, '#csdn-toolbar', 'background-image')).toBe('none');
+    const articleEditor = await openEditor(session, article);
+    await shows(articleEditor.getByText(/本页没有：博客头图、主标题颜色、副标题颜色/));
+    await articleEditor.close();
+    await article.close();
+  });
+
+  it('reaches sidebar boxes the page inserts later', async () => {
+    await home.evaluate(() => {
+      const box = document.createElement('div');
+      box.className = 'aside-box';
+      box.innerHTML = '<h3 class="aside-title">Late</h3>';
+      document.querySelector('.user-profile-aside')!.append(box);
+    });
+    expect(await computedStyle(home, '.aside-box:last-child > .aside-title', 'background-image')).toBe(dataUrl(column, 'image/png'));
+  });
+
+  it('is there again after a reload, painted before the first frame', async () => {
+    await home.addInitScript(() => {
+      // Main world, before the page parses: the first animation frame runs before the first paint.
+      requestAnimationFrame(() => {
+        const styled = [...document.querySelectorAll('style')].some((s) => s.textContent?.includes('.user-profile-head-banner'));
+        (window as unknown as { skinAtFirstFrame: boolean }).skinAtFirstFrame = styled;
+      });
+    });
+    await home.reload({ waitUntil: 'load' });
+    expect(await home.evaluate(() => (window as unknown as { skinAtFirstFrame?: boolean }).skinAtFirstFrame)).toBe(true);
+    expect(await computedStyle(home, '.user-profile-head-banner', 'background-image')).toBe(dataUrl(header, 'image/jpeg'));
+    expect(await computedStyle(home, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
+  });
+
+  it('is shared by the personal domain of the same blog and never touches another blog', async () => {
+    const personal = await openBlogPage(session, 'https://baxiaoshi2020.blog.csdn.net/');
+    expect(await computedStyle(personal, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
+    await personal.close();
+    const other = await openBlogPage(session, 'https://blog.csdn.net/someone_else');
+    expect(await computedStyle(other, '.user-profile-head-banner', 'background-image')).toBe('none');
+    expect(await other.locator('style').count()).toBe(1); // the fixture's own
+    await other.close();
+  });
+});
+
+describe('turning the preview off', () => {
+  it('leaves every element of the page with the computed style it had before, and on restores the skin', async () => {
+    const toggle = editor.getByRole('switch', { name: '预览' });
+    await toggle.click();
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe('none');
+    expect(await computedStyleSnapshot(home)).toEqual(homeBefore);
+    await toggle.click();
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(dataUrl(background, 'image/png'));
+  });
+
+  it('stays off across a reload', async () => {
+    await editor.getByRole('switch', { name: '预览' }).click();
+    await home.reload({ waitUntil: 'load' });
+    expect(await computedStyleSnapshot(home)).toEqual(homeBefore);
+    await editor.getByRole('switch', { name: '预览' }).click();
+  });
+});
+
+describe('the network', () => {
+  it('saw no request but the blog pages themselves', () => {
+    const urls = session.requests.map((request) => request.url()).filter((url) => /^https?:/.test(url));
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(url).toMatch(/^https:\/\/([a-z0-9_-]+\.)?blog\.csdn\.net\//);
+    const kinds = new Set(session.requests.filter((r) => /^https?:/.test(r.url())).map((r) => r.resourceType()));
+    expect([...kinds]).toEqual(['document']);
+  });
+});

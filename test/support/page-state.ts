@@ -1,0 +1,51 @@
+/** What a user would see of a page, read in the page itself: computed styles and pixels. */
+import type { Page } from 'playwright';
+
+/** Every element's full computed style, one string per element, in document order. */
+export function computedStyleSnapshot(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('*')].map((element) => {
+      const style = getComputedStyle(element);
+      let text = `${element.tagName}#${element.id}.${element.className}|`;
+      for (let i = 0; i < style.length; i++) {
+        const property = style.item(i);
+        text += `${property}:${style.getPropertyValue(property)};`;
+      }
+      return text;
+    }),
+  );
+}
+
+export function computedStyle(page: Page, selector: string, property: string): Promise<string> {
+  return page.locator(selector).first().evaluate(
+    (element, name) => getComputedStyle(element).getPropertyValue(name),
+    property,
+  );
+}
+
+/** The color of pixels in a screenshot of `selector`, as [r, g, b], decoded by the browser. */
+export async function pixelsOf(
+  page: Page,
+  selector: string,
+  points: Array<[x: number, y: number]>,
+): Promise<Array<[number, number, number]>> {
+  const shot = await page.locator(selector).first().screenshot();
+  return page.evaluate(
+    async ({ base64, points }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      return points.map(([x, y]) => {
+        const [r, g, b] = context.getImageData(x, y, 1, 1).data;
+        return [r!, g!, b!] as [number, number, number];
+      });
+    },
+    { base64: shot.toString('base64'), points },
+  );
+}
+
+/** Whether two colors are within a small distance (JPEG and scaling blur the edges). */
+export const near = (actual: readonly number[], expected: readonly number[], tolerance = 12) =>
+  actual.every((value, i) => Math.abs(value - expected[i]!) <= tolerance);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { colorCss, imageCss } from '../../src/skin-css';
+
+const dataUrl = 'data:image/png;base64,iVBORw0KGgo=';
+
+describe('imageCss', () => {
+  it('anchors the header right and covers its band', () => {
+    const css = imageCss('header', dataUrl);
+    expect(css).toContain('.user-profile-head-banner');
+    expect(css).toContain(`background-image: url("${dataUrl}") !important;`);
+    expect(css).toContain('background-position: right center !important;');
+    expect(css).toContain('background-size: cover !important;');
+  });
+
+  it('tiles the background', () => {
+    expect(imageCss('background', dataUrl)).toContain('background-repeat: repeat !important;');
+  });
+
+  it('lays the column image once at the top left of each title bar', () => {
+    const css = imageCss('column', dataUrl);
+    expect(css).toContain('.aside-box > .aside-title');
+    expect(css).toContain('background-repeat: no-repeat !important;');
+    expect(css).toContain('background-position: left top !important;');
+  });
+});
+
+describe('colorCss', () => {
+  it('is empty without colors', () => {
+    expect(colorCss({})).toBe('');
+  });
+
+  it('styles hover only under :hover', () => {
+    const css = colorCss({ hover: '#FC5531' });
+    expect(css).toContain('.navList a:hover');
+    expect(css).toContain('color: #FC5531 !important;');
+    expect(css).not.toMatch(/\.navList a[,\s{]/);
+  });
+
+  it('writes title and subtitle to their own selectors', () => {
+    const css = colorCss({ title: '#112233', subtitle: '#445566' });
+    expect(css).toMatch(/\.user-profile-head-name > div:first-child[^{]*\{ color: #112233 !important; \}/);
+    expect(css).toMatch(/\.user-profile-title[^{]*\{ color: #445566 !important; \}/);
+  });
+});
