@@ -132,6 +132,37 @@ describe('painting the home page', () => {
   });
 });
 
+describe('the image fields', () => {
+  it('show a thumbnail of the chosen image', async () => {
+    const thumbnail = editor.locator('section', { has: field('博客头图') }).locator('figure img');
+    await expect.poll(() => thumbnail.getAttribute('src')).toBe(`data:image/jpeg;base64,${header.toString('base64')}`);
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1920);
+  });
+
+  it('take a file dropped onto the field', async () => {
+    const green = await drawImage(editor, { width: 300, height: 38, type: 'image/png', stripes: ['#22C55E'] });
+    await editor.locator('section', { has: field('栏目图') }).evaluate((section, base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
+      section.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, green.toString('base64'));
+    await expect.poll(() => computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(dataUrl(green, 'image/png'));
+    await shows(editor.getByText('dropped.png'));
+    // put the first column image back for the tests that follow
+    await field('栏目图').setInputFiles(asUpload('column.png', column, 'image/png'));
+    await expect.poll(() => computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(dataUrl(column, 'image/png'));
+  });
+
+  it('remove an image from the page with its button', async () => {
+    await editor.getByRole('button', { name: '移除博客底图' }).click();
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe('none');
+    await expect.poll(() => editor.getByRole('button', { name: '移除博客底图' }).count()).toBe(0);
+    await field('博客底图').setInputFiles(asUpload('tile.png', background, 'image/png'));
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(dataUrl(background, 'image/png'));
+  });
+});
+
 describe('a rejected file or color', () => {
   it('names the rule and the actual value at the field, and changes nothing on the page', async () => {
     const pageBefore = await computedStyleSnapshot(home);
