@@ -64,13 +64,21 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     `--load-extension=${chromeBuildDir}`,
     `--lang=${options.lang ?? 'zh-CN'}`,
   ]);
-  const context = await chromium.launchPersistentContext(profileDir, {
-    ...launch,
-    headless: options.headless ?? true,
-    // The UI language picks the `_locales` folder; Debian's chromium-l10n holds the zh-CN pack.
-    env: { ...process.env, LANGUAGE: (options.lang ?? 'zh-CN').replace('-', '_') },
-    viewport: { width: 1400, height: 900 },
-  });
+  const removeProfile = () =>
+    // Chromium may still be writing right after it closes: retry rather than leave the folder.
+    rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  const context = await chromium
+    .launchPersistentContext(profileDir, {
+      ...launch,
+      headless: options.headless ?? true,
+      // The UI language picks the `_locales` folder; Debian's chromium-l10n holds the zh-CN pack.
+      env: { ...process.env, LANGUAGE: (options.lang ?? 'zh-CN').replace('-', '_') },
+      viewport: { width: 1400, height: 900 },
+    })
+    .catch((error: unknown) => {
+      if (!options.profileDir) removeProfile();
+      throw error;
+    });
   const requests: Request[] = [];
   context.on('request', (request) => requests.push(request));
   // Nothing may reach a network: blog pages come from the fixtures, everything else is refused.
@@ -95,7 +103,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     popupUrl: (query = '') => `chrome-extension://${extensionId}/popup/index.html${query}`,
     async close({ keepProfile = false } = {}) {
       await context.close();
-      if (!keepProfile && !options.profileDir) rmSync(profileDir, { recursive: true, force: true });
+      if (!keepProfile && !options.profileDir) removeProfile();
     },
   };
 }
