@@ -1,46 +1,66 @@
 /**
  * Owns every node the extension puts into a page: one <style> per skin part. It creates,
- * updates and removes them, and keeps them the last children of <html>, after anything the
- * page adds, so that turning off leaves no residue and the page's later styles never win.
+ * replaces and removes them, and keeps them the last children of <html>, so the page's later
+ * styles never win and turning off leaves no residue. A page script that removes, moves or
+ * edits one of them finds it put back as it was.
  */
 export class StyleOwner<Part extends string> {
+  /** The CSS each part must hold: the truth the nodes are checked against. */
+  private readonly texts = new Map<Part, string>();
   private readonly nodes = new Map<Part, HTMLStyleElement>();
-  private readonly keeper = new MutationObserver(() => this.keepLast());
+  private readonly guard = new MutationObserver((records) => this.restore(records));
 
   constructor(private readonly document: Document) {}
 
   /** Empty text removes the part. */
   set(part: Part, css: string): void {
-    let node = this.nodes.get(part);
-    if (!css) {
-      node?.remove();
-      this.nodes.delete(part);
-      if (this.nodes.size === 0) this.keeper.disconnect();
-      return;
+    if ((this.texts.get(part) ?? '') === css) return;
+    this.nodes.get(part)?.remove();
+    this.nodes.delete(part);
+    this.texts.delete(part);
+    if (css) {
+      this.texts.set(part, css);
+      this.nodes.set(part, this.create(css));
     }
-    if (node) {
-      if (node.textContent !== css) node.textContent = css;
-      return;
-    }
-    node = this.document.createElement('style');
-    // Text before insertion: Firefox applies the page's style-src to a style changed once inserted.
-    node.textContent = css;
-    this.nodes.set(part, node);
-    this.keepLast();
-    const root = this.document.documentElement;
-    if (this.nodes.size === 1 && root) this.keeper.observe(root, { childList: true });
+    this.restore([]);
   }
 
   clear(): void {
-    for (const part of [...this.nodes.keys()]) this.set(part, '');
+    this.guard.disconnect();
+    for (const node of this.nodes.values()) node.remove();
+    this.nodes.clear();
+    this.texts.clear();
   }
 
-  private keepLast(): void {
+  private create(css: string): HTMLStyleElement {
+    const node = this.document.createElement('style');
+    // Always a new node with its text set before insertion, never an edited one: Firefox applies
+    // the page's style-src to a style whose text changes once it is in the page.
+    node.textContent = css;
+    return node;
+  }
+
+  private restore(records: MutationRecord[]): void {
     const root = this.document.documentElement;
     if (!root) return;
+    // A node whose text or attributes someone else touched is swapped for a clean copy.
+    for (const [part, node] of this.nodes) {
+      if (records.some((record) => record.target !== root && node.contains(record.target))) {
+        const clean = this.create(this.texts.get(part)!);
+        node.remove();
+        this.nodes.set(part, clean);
+      }
+    }
     const ours = [...this.nodes.values()];
     const tail = [...root.children].slice(-ours.length);
-    if (ours.every((node, i) => tail[i] === node)) return;
-    root.append(...ours);
+    if (ours.length > 0 && !ours.every((node, i) => tail[i] === node)) root.append(...ours);
+    this.watch(root, ours);
+  }
+
+  private watch(root: HTMLElement, ours: HTMLStyleElement[]): void {
+    this.guard.disconnect();
+    if (ours.length === 0) return;
+    this.guard.observe(root, { childList: true });
+    for (const node of ours) this.guard.observe(node, { childList: true, characterData: true, subtree: true, attributes: true });
   }
 }

@@ -1,0 +1,100 @@
+/**
+ * A page's own scripts against the preview: they cannot read the skin, command the extension,
+ * or undo the preview by editing, removing or out-ranking its styles.
+ */
+import type { Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { asUpload, drawImage } from '../support/images';
+import { computedStyle } from '../support/page-state';
+
+let session: ExtensionSession;
+let home: Page;
+let tile: string;
+const title = '.user-profile-head-name > div:first-child';
+const titleColor = 'rgb(18, 52, 86)';
+
+beforeAll(async () => {
+  session = await launchWithExtension();
+  home = await openBlogPage(session, homeUrl);
+  const editor = await openEditor(session, home);
+  const png = await drawImage(editor, { width: 8, height: 8, type: 'image/png', stripes: ['#EEDDCC'] });
+  tile = `url("data:image/png;base64,${png.toString('base64')}")`;
+  await editor.getByLabel('博客底图', { exact: true }).setInputFiles(asUpload('tile.png', png, 'image/png'));
+  await editor.getByLabel('主标题颜色', { exact: true }).fill('#123456');
+  await home.waitForFunction(
+    ([selector, color]) => getComputedStyle(document.querySelector(selector!)!).color === color,
+    [title, titleColor],
+  );
+  await editor.close();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const skinShows = async () => {
+  await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(tile);
+  await expect.poll(() => computedStyle(home, title, 'color')).toBe(titleColor);
+};
+
+describe('a hostile page script', () => {
+  it('finds no extension API to read the stored skin or to call', async () => {
+    const reach = await home.evaluate(() => {
+      const api = (globalThis as { chrome?: { storage?: unknown; runtime?: { sendMessage?: unknown } } }).chrome;
+      return { storage: typeof api?.storage, sendMessage: typeof api?.runtime?.sendMessage };
+    });
+    expect(reach).toEqual({ storage: 'undefined', sendMessage: 'undefined' });
+  });
+
+  it('cannot command the preview through window messages or DOM events', async () => {
+    await home.evaluate(() => {
+      for (const type of ['describe-page', 'off', 'disable', 'clear', 'set-skin']) {
+        window.postMessage({ type, enabled: false, colors: { title: '#FF0000' } }, '*');
+        document.dispatchEvent(new CustomEvent(type, { detail: { enabled: false } }));
+      }
+    });
+    await home.waitForTimeout(200);
+    await skinShows();
+  });
+
+  it('gets the preview back after removing or emptying its styles', async () => {
+    await home.evaluate(() => {
+      for (const style of document.querySelectorAll('style')) {
+        if (style.textContent?.includes('#userSkin')) style.textContent = '';
+      }
+    });
+    await skinShows();
+    await home.evaluate(() => {
+      for (const style of document.querySelectorAll('html > style')) style.remove();
+    });
+    await skinShows();
+    await home.evaluate(() => {
+      for (const style of document.querySelectorAll('html > style')) style.setAttribute('media', 'not all');
+    });
+    await skinShows();
+  });
+
+  it('cannot out-rank the preview with styles it adds later', async () => {
+    await home.evaluate(() => {
+      const late = '#userSkin { background-image: none !important; } .user-profile-head-name > div { color: #000 !important; }';
+      const inHead = document.createElement('style');
+      inHead.textContent = late;
+      document.head.append(inHead);
+      const atEnd = document.createElement('style');
+      atEnd.textContent = late;
+      document.documentElement.append(atEnd);
+    });
+    await skinShows();
+  });
+
+  it('finds the skin on elements it re-renders', async () => {
+    await home.evaluate(() => {
+      const name = document.querySelector('.user-profile-head-name')!;
+      name.replaceWith(name.cloneNode(true));
+      const skin = document.getElementById('userSkin')!;
+      skin.replaceWith(skin.cloneNode(true));
+    });
+    await skinShows();
+  });
+});
