@@ -23,7 +23,7 @@ export interface SkinActions {
   setEnabled(enabled: boolean): Promise<void>;
 }
 
-const store = new SkinStore(browser.storage.local);
+const store = new SkinStore(browser.storage.local, async (name, task) => await navigator.locks.request(name, task));
 
 /** The popup's one piece of state: the target blog, its page, and its stored skin. */
 export function useSkin(): { state: PopupState; actions: SkinActions } {

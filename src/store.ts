@@ -9,6 +9,11 @@ export interface SkinStorage {
   remove(keys: string | string[]): Promise<void>;
 }
 
+/** Runs `task` while holding the lock `name`; the popup passes the Web Locks API. */
+export type WithLock = <T>(name: string, task: () => Promise<T>) => Promise<T>;
+
+const unlocked: WithLock = (_name, task) => task();
+
 /**
  * Persistence per blog. The skin record (colors, switch, image facts) is small; each image's
  * bytes sit under a key of their own, so a color change writes and broadcasts a few hundred bytes.
@@ -17,7 +22,14 @@ export class SkinStore {
   /** Edits from one popup run one after another, so quick successive changes never undo each other. */
   private pending: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly storage: SkinStorage) {}
+  /**
+   * `withLock` spans every page of the extension (Web Locks), so two editors of one blog open in
+   * two tabs take turns reading and writing instead of overwriting each other's change.
+   */
+  constructor(
+    private readonly storage: SkinStorage,
+    private readonly withLock: WithLock = unlocked,
+  ) {}
 
   async load(blog: string): Promise<Skin> {
     const key = skinKey(blog);
@@ -54,18 +66,22 @@ export class SkinStore {
       delete draft.images[slot];
     });
     // The record no longer points at the bytes, so dropping them second can never break it.
-    await this.storage.remove(imageKey(blog, slot));
+    await this.withLock(skinKey(blog), async () => {
+      if (!(await this.load(blog)).images[slot]) await this.storage.remove(imageKey(blog, slot));
+    });
     return skin;
   }
 
   private update(blog: string, change: (skin: Skin) => void, extra: Record<string, unknown> = {}): Promise<Skin> {
-    const next = this.pending.then(async () => {
-      // Read fresh each time: another tab of the same blog may have written since we loaded.
-      const skin = await this.load(blog);
-      change(skin);
-      await this.storage.set({ ...extra, [skinKey(blog)]: skin });
-      return skin;
-    });
+    const next = this.pending.then(() =>
+      this.withLock(skinKey(blog), async () => {
+        // Read fresh each time: another tab of the same blog may have written since we loaded.
+        const skin = await this.load(blog);
+        change(skin);
+        await this.storage.set({ ...extra, [skinKey(blog)]: skin });
+        return skin;
+      }),
+    );
     this.pending = next.catch(() => undefined);
     return next;
   }

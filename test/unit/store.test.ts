@@ -99,3 +99,42 @@ describe('SkinStore', () => {
     await expect(store.setColor('alice', 'hover', '#222222')).rejects.toThrow(/quota/);
   });
 });
+
+describe('SkinStore with a lock shared by several editors', () => {
+  /** One lock table, as Web Locks give every page of the extension. */
+  function sharedLock() {
+    const tails = new Map<string, Promise<unknown>>();
+    return async <T>(name: string, task: () => Promise<T>): Promise<T> => {
+      const before = tails.get(name) ?? Promise.resolve();
+      const run = before.then(task);
+      tails.set(name, run.catch(() => undefined));
+      return run;
+    };
+  }
+
+  it('keeps both of two edits made at once from two editors of one blog', async () => {
+    const storage = memoryStorage();
+    const lock = sharedLock();
+    const tabA = new SkinStore(storage, lock);
+    const tabB = new SkinStore(storage, lock);
+    await Promise.all([
+      tabA.setImage('alice', 'header', header, headerUrl),
+      tabB.setColor('alice', 'title', '#111111'),
+      tabA.setColor('alice', 'hover', '#222222'),
+      tabB.removeImage('alice', 'column'),
+    ]);
+    expect(await tabA.load('alice')).toMatchObject({
+      colors: { title: '#111111', hover: '#222222' },
+      images: { header },
+    });
+    expect(storage.data.get(imageKey('alice', 'header'))).toBe(headerUrl);
+  });
+
+  it('without the lock, the same race loses an edit (what the lock is for)', async () => {
+    const storage = memoryStorage();
+    const tabA = new SkinStore(storage);
+    const tabB = new SkinStore(storage);
+    await Promise.all([tabA.setColor('alice', 'title', '#111111'), tabB.setColor('alice', 'hover', '#222222')]);
+    expect(Object.keys((await tabA.load('alice')).colors)).toHaveLength(1);
+  });
+});
