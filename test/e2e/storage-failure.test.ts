@@ -1,0 +1,50 @@
+/** A write that fails (a full disk, a quota) is shown with what to do, and loses nothing. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { asUpload, drawImage } from '../support/images';
+import { computedStyle, computedStyleSnapshot } from '../support/page-state';
+
+let session: ExtensionSession;
+
+beforeAll(async () => {
+  session = await launchWithExtension();
+  // In extension pages only: storage.local.set fails while `failWrites` is true, as on a full disk.
+  await session.context.addInitScript(() => {
+    const local = (globalThis as { chrome?: { storage?: { local?: { set: (...args: unknown[]) => unknown } } } }).chrome
+      ?.storage?.local;
+    if (!local) return;
+    const realSet = local.set.bind(local);
+    local.set = (...args: unknown[]) => {
+      if ((globalThis as { failWrites?: boolean }).failWrites) throw new Error('QUOTA_BYTES quota exceeded');
+      return realSet(...args);
+    };
+  });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('a failing save', () => {
+  it('tells the user, keeps the page as it was, and the next save works', async () => {
+    const home = await openBlogPage(session, homeUrl);
+    const editor = await openEditor(session, home);
+    const titleField = editor.getByLabel('主标题颜色', { exact: true });
+    await titleField.fill('#224466');
+    await expect.poll(() => computedStyle(home, '.user-profile-head-name > div', 'color')).toBe('rgb(34, 68, 102)');
+    const before = await computedStyleSnapshot(home);
+
+    await editor.evaluate(() => ((globalThis as { failWrites?: boolean }).failWrites = true));
+    const header = await drawImage(editor, { width: 1920, height: 100, type: 'image/png', stripes: ['#336699'] });
+    await editor.getByLabel('博客头图', { exact: true }).setInputFiles(asUpload('header.png', header, 'image/png'));
+    const alert = editor.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('保存失败（QUOTA_BYTES quota exceeded）。皮肤未改变');
+    await titleField.fill('#FF0000');
+    await expect.poll(() => alert.count()).toBe(2);
+    expect(await computedStyleSnapshot(home)).toEqual(before);
+
+    await editor.evaluate(() => ((globalThis as { failWrites?: boolean }).failWrites = false));
+    await editor.getByLabel('博客头图', { exact: true }).setInputFiles(asUpload('header.png', header, 'image/png'));
+    await expect.poll(() => computedStyle(home, '.user-profile-head-banner', 'background-image')).toContain('data:image/png');
+  });
+});
