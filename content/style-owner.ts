@@ -4,11 +4,15 @@
  * styles never win and turning off leaves no residue. A page script that removes, moves or
  * edits one of them finds it put back as it was.
  */
+const MAX_MOVES_PER_SECOND = 20;
+
 export class StyleOwner<Part extends string> {
   /** The CSS each part must hold: the truth the nodes are checked against. */
   private readonly texts = new Map<Part, string>();
   private readonly nodes = new Map<Part, HTMLStyleElement>();
   private readonly guard = new MutationObserver((records) => this.restore(records));
+  /** Moves made in the current second; a page that also insists on being last must not win a freeze. */
+  private moves = { count: 0, since: 0 };
 
   constructor(private readonly document: Document) {}
 
@@ -53,8 +57,19 @@ export class StyleOwner<Part extends string> {
     }
     const ours = [...this.nodes.values()];
     const tail = [...root.children].slice(-ours.length);
-    if (ours.length > 0 && !ours.every((node, i) => tail[i] === node)) root.append(...ours);
+    if (ours.length > 0 && !ours.every((node, i) => tail[i] === node) && this.mayMove()) root.append(...ours);
     this.watch(root, ours);
+  }
+
+  /**
+   * At most a few moves a second: enough to answer any page that adds or removes nodes, while a
+   * script that re-appends its own node after ours each time gives up the fight instead of
+   * freezing the tab (our declarations are `!important`, so being last rarely decides anything).
+   */
+  private mayMove(): boolean {
+    const now = performance.now();
+    if (now - this.moves.since > 1000) this.moves = { count: 0, since: now };
+    return ++this.moves.count <= MAX_MOVES_PER_SECOND;
   }
 
   private watch(root: HTMLElement, ours: HTMLStyleElement[]): void {

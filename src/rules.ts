@@ -71,14 +71,17 @@ export interface MeasuredImage {
   height: number | null;
 }
 
-/** Human byte size in the units CSDN's form uses (1 MB = 1024 × 1024 bytes). */
-export function formatBytes(bytes: number): string {
-  if (bytes < MB) return `${round1(bytes / 1024)} KB`;
-  return `${round1(bytes / MB)} MB`;
+/**
+ * Human byte size in the units CSDN's form uses (1 MB = 1024 × 1024 bytes), to one decimal.
+ * `round` picks the direction; a size over a limit is rounded up so it never reads as the limit.
+ */
+export function formatBytes(bytes: number, round: (n: number) => number = Math.round): string {
+  if (bytes < MB) return `${round1(bytes / 1024, round)} KB`;
+  return `${round1(bytes / MB, round)} MB`;
 }
 
-function round1(n: number): string {
-  return String(Math.round(n * 10) / 10);
+function round1(n: number, round: (n: number) => number): string {
+  return String(round(n * 10) / 10);
 }
 
 /** Every rule of `slot` that `image` breaks, in the order a user would fix them. */
@@ -91,7 +94,8 @@ export function checkImage(slot: ImageSlot, image: MeasuredImage): RuleViolation
     return violations; // size rules mean nothing for a file of the wrong kind
   }
   if (image.bytes > rule.maxBytes) {
-    violations.push({ key: 'errBytes', params: [formatBytes(image.bytes), formatBytes(rule.maxBytes)] });
+    // Rounded up: one byte over 2 MB must not read "2 MB; it must be at most 2 MB".
+    violations.push({ key: 'errBytes', params: [formatBytes(image.bytes, Math.ceil), formatBytes(rule.maxBytes)] });
   }
   const { width, height } = image;
   if (width === null || height === null) {

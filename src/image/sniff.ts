@@ -50,14 +50,28 @@ function pngHeaderSize(bytes: Uint8Array): PixelSize | null {
 const isStartOfFrame = (marker: number) =>
   marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 
+/** Markers with no length field: a stuffed zero (00), TEM (01), RST0–RST7 (D0–D7). */
+const hasNoLength = (marker: number) => marker === 0x00 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7);
+
+/**
+ * Walks the segments as libjpeg does, skipping what it skips: Chromium decodes a file with stray
+ * bytes or parameterless markers before its frame, so giving up there would let it through unchecked.
+ */
 function jpegHeaderSize(bytes: Uint8Array): PixelSize | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = 2; // past SOI
   while (offset + 4 <= bytes.length) {
-    if (bytes[offset] !== 0xff) return null;
+    if (bytes[offset] !== 0xff) {
+      offset += 1; // stray byte between segments
+      continue;
+    }
     const marker = bytes[offset + 1]!;
     if (marker === 0xff) {
       offset += 1; // fill byte
+      continue;
+    }
+    if (hasNoLength(marker)) {
+      offset += 2;
       continue;
     }
     if (marker === 0xd9 || marker === 0xda) return null; // end of image or scan data before any frame

@@ -8,7 +8,7 @@ import {
   type RuleViolation,
 } from '../rules';
 import type { ImageInfo } from '../skin';
-import { headerSize, sniffFormat } from './sniff';
+import { headerSize, sniffFormat, type PixelSize } from './sniff';
 
 export interface AcceptedImage {
   ok: true;
@@ -39,13 +39,20 @@ export async function validateImageFile(slot: ImageSlot, file: File): Promise<Ac
     return { ok: false, violations: checkImage(slot, measured), measured };
   }
 
-  const claimed = headerSize(head, format);
+  // A frame header past the first bytes (metadata that large is rare) is still found before
+  // decoding: the decoder would read the whole file anyway.
+  const claimed =
+    headerSize(head, format) ??
+    (file.size > head.length ? headerSize(new Uint8Array(await file.arrayBuffer()), format) : null);
   if (claimed && exceedsDecodeLimit(claimed.width, claimed.height)) {
-    const size = `${claimed.width}×${claimed.height}`;
-    return { ok: false, violations: [{ key: 'errTooLarge', params: [size] }], measured };
+    return { ok: false, violations: [tooLarge(claimed)], measured };
   }
 
   const displayed = await decodedSize(file);
+  // Our header reading could disagree with the decoder on an odd file: never accept more than the limit.
+  if (displayed && exceedsDecodeLimit(displayed.width, displayed.height)) {
+    return { ok: false, violations: [tooLarge(displayed)], measured };
+  }
   if (displayed) Object.assign(measured, displayed);
   const violations = checkImage(slot, measured);
   if (violations.length > 0 || !displayed) return { ok: false, violations, measured };
@@ -62,6 +69,10 @@ export async function validateImageFile(slot: ImageSlot, file: File): Promise<Ac
     },
     dataUrl: await toDataUrl(file, format),
   };
+}
+
+function tooLarge(size: PixelSize): RuleViolation {
+  return { key: 'errTooLarge', params: [`${size.width}×${size.height}`] };
 }
 
 /** Decodes the whole image as it will be displayed (EXIF orientation applied); null if it cannot. */

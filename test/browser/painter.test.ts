@@ -1,0 +1,440 @@
+/**
+ * The content side in a real page: the style nodes the extension owns, and the painter that turns
+ * a stored skin into what the blog looks like. Assertions read computed styles, which is what a
+ * visitor sees.
+ */
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { SkinPainter } from '../../content/painter';
+import { StyleOwner } from '../../content/style-owner';
+import type { HexColor } from '../../src/color';
+import type { ImageSlot } from '../../src/rules';
+import { imageKey, SKIN_SCHEMA, type ImageInfo, type Skin } from '../../src/skin';
+import { makeJpeg, makePng, toBase64 } from './make-files';
+
+const root = document.documentElement;
+
+/** Lets MutationObserver callbacks (microtasks) run. */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const computed = (selector: string) => getComputedStyle(find(selector));
+
+function find(selector: string): HTMLElement {
+  const element = document.querySelector<HTMLElement>(selector);
+  if (!element) throw new Error(`no ${selector}`);
+  return element;
+}
+
+/** The style nodes after the page's own children of <html>. */
+const tailOfRoot = (count: number) => [...root.children].slice(-count);
+
+describe('StyleOwner', () => {
+  let owner: StyleOwner<'a' | 'b'>;
+  let probe: HTMLElement;
+  const pageNodes: Element[] = [];
+
+  beforeEach(() => {
+    owner = new StyleOwner(document);
+    probe = document.body.appendChild(document.createElement('p'));
+    probe.className = 'probe';
+  });
+
+  afterEach(async () => {
+    owner.clear();
+    probe.remove();
+    for (const node of pageNodes.splice(0)) node.remove();
+    await settle();
+  });
+
+  /** What a page script does after the extension has painted. */
+  function pageAppends(tag: string, text = ''): Element {
+    const node = document.createElement(tag);
+    node.textContent = text;
+    root.append(node);
+    pageNodes.push(node);
+    return node;
+  }
+
+  test('its style nodes are the last children of <html>, in the order first set', () => {
+    owner.set('a', '.probe { color: rgb(0, 0, 255) }');
+    owner.set('b', '.probe { background-color: rgb(0, 128, 0) }');
+    const tail = tailOfRoot(2);
+    expect(tail.map((node) => node.localName)).toEqual(['style', 'style']);
+    expect(tail.map((node) => node.textContent)).toEqual([
+      '.probe { color: rgb(0, 0, 255) }',
+      '.probe { background-color: rgb(0, 128, 0) }',
+    ]);
+    expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 255)');
+  });
+
+  test('stays last after the page appends its own nodes, so the page’s later rules do not win', async () => {
+    owner.set('a', '.probe { color: rgb(0, 0, 255) }');
+    owner.set('b', '.probe { background-color: rgb(0, 128, 0) }');
+    const ours = tailOfRoot(2);
+    const pageStyle = pageAppends('style', '.probe { color: rgb(255, 0, 0); background-color: rgb(255, 0, 0) }');
+    const pageDiv = pageAppends('div');
+    await settle();
+    expect(tailOfRoot(4)).toEqual([pageStyle, pageDiv, ...ours]);
+    expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 255)');
+    expect(getComputedStyle(probe).backgroundColor).toBe('rgb(0, 128, 0)');
+
+    // And again: it keeps watching.
+    const later = pageAppends('style', '.probe { color: rgb(255, 0, 0) }');
+    await settle();
+    expect(tailOfRoot(3)).toEqual([later, ...ours]);
+    expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 255)');
+  });
+
+  /** Every style node in the document holding `text`. */
+  const stylesWith = (text: string) =>
+    [...document.querySelectorAll('style')].filter((node) => node.textContent?.includes(text));
+
+  test('setting a part again leaves one node with the new text; empty text removes it', () => {
+    owner.set('a', '.probe { color: rgb(0, 0, 255) }');
+    owner.set('a', '.probe { color: rgb(0, 128, 0) }');
+    expect(stylesWith('.probe').map((node) => node.textContent)).toEqual(['.probe { color: rgb(0, 128, 0) }']);
+    expect(tailOfRoot(1)).toEqual(stylesWith('.probe'));
+    expect(getComputedStyle(probe).color).toBe('rgb(0, 128, 0)');
+
+    owner.set('a', '');
+    expect(stylesWith('.probe')).toEqual([]);
+    expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 0)');
+  });
+
+  test('a node the page removes, moves or edits is put back as it was', async () => {
+    owner.set('a', '.probe { color: rgb(0, 0, 255) }');
+    owner.set('b', '.probe { background-color: rgb(0, 128, 0) }');
+    const expectIntact = () => {
+      expect(tailOfRoot(2).map((node) => node.textContent)).toEqual([
+        '.probe { color: rgb(0, 0, 255) }',
+        '.probe { background-color: rgb(0, 128, 0) }',
+      ]);
+      expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 255)');
+      expect(getComputedStyle(probe).backgroundColor).toBe('rgb(0, 128, 0)');
+    };
+
+    tailOfRoot(1)[0]!.remove();
+    await settle();
+    expectIntact();
+
+    document.head.append(tailOfRoot(2)[0]!);
+    await settle();
+    expectIntact();
+
+    tailOfRoot(2)[0]!.textContent = '.probe { color: rgb(255, 0, 0) }';
+    await settle();
+    expectIntact();
+
+    tailOfRoot(1)[0]!.setAttribute('media', 'print');
+    await settle();
+    expectIntact();
+    expect(stylesWith('.probe')).toHaveLength(2);
+  });
+
+  // A page script that also keeps its own style last would make both re-append forever inside one
+  // microtask checkpoint. The breaker ends the fight after 1000 moves so this test can never hang.
+  test('a page that also insists on being last does not freeze the tab', async () => {
+    const pageStyle = pageAppends('style', '.probe { color: rgb(255, 0, 0) }');
+    const rival = new MutationObserver(() => {
+      if (root.lastElementChild !== pageStyle) root.append(pageStyle);
+    });
+    let moves = 0;
+    let broken = false;
+    const breaker = new MutationObserver((records) => {
+      moves += records.length;
+      if (moves < 1000) return;
+      broken = true;
+      rival.disconnect();
+      owner.clear();
+      breaker.disconnect();
+    });
+    breaker.observe(root, { childList: true });
+    rival.observe(root, { childList: true });
+    try {
+      owner.set('a', '.probe { color: rgb(0, 0, 255) }');
+      await settle();
+      expect(broken).toBe(false);
+    } finally {
+      rival.disconnect();
+      breaker.disconnect();
+    }
+  });
+
+  test('clear() removes every node it added, leaving the document exactly as before', async () => {
+    const before = root.outerHTML;
+    owner.set('a', '.probe { color: rgb(0, 0, 255) }');
+    owner.set('b', '.probe { background-color: rgb(0, 128, 0) }');
+    expect(root.outerHTML).not.toBe(before);
+    owner.clear();
+    expect(root.outerHTML).toBe(before);
+    expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 0)');
+
+    // Once cleared it stops watching: the page's nodes stay where the page put them.
+    const pageDiv = pageAppends('div');
+    await settle();
+    expect(tailOfRoot(1)).toEqual([pageDiv]);
+  });
+});
+
+describe('SkinPainter', () => {
+  const blog = 'someblogger';
+  /** Colors the page itself sets, as CSDN's stylesheet would; the skin must beat them. */
+  const pageCss = `
+    #userSkin .user-profile-head-name > div:first-child { color: rgb(1, 2, 3); }
+    #userSkin .user-profile-title { color: rgb(4, 5, 6); }
+    #userSkin .navList a { color: rgb(7, 8, 9); }
+    #userSkin .user-profile-head-banner { width: 960px; height: 100px; }
+    #userSkin .aside-box > .aside-title { width: 300px; height: 38px; }
+  `;
+  /** The home layout's elements that the slot map names (src/sites/csdn.ts). */
+  const pageHtml = `
+    <div class="user-profile-head-banner"></div>
+    <div class="user-profile-head-name"><div>A blogger</div><div>Lv.5</div></div>
+    <div class="user-profile-title">Notes on everything</div>
+    <div class="navList"><a href="#home">Home</a></div>
+    <div class="aside-box"><div class="aside-title">Categories</div><div class="aside-content"><a href="#c">C</a></div></div>
+  `;
+
+  let pageStyle: HTMLStyleElement;
+  let page: HTMLElement;
+  let painter: SkinPainter | null = null;
+  let storage: FakeStorage;
+  let pngUrl: string;
+  let jpegUrl: string;
+
+  beforeAll(async () => {
+    pngUrl = `data:image/png;base64,${toBase64(await makePng(1920, 100))}`;
+    jpegUrl = `data:image/jpeg;base64,${toBase64(await makeJpeg(300, 38))}`;
+  });
+
+  beforeEach(() => {
+    pageStyle = document.head.appendChild(document.createElement('style'));
+    pageStyle.textContent = pageCss;
+    page = document.body.appendChild(document.createElement('div'));
+    page.id = 'userSkin';
+    page.innerHTML = pageHtml;
+    storage = fakeStorage({});
+  });
+
+  afterEach(async () => {
+    await painter?.show(null);
+    painter = null;
+    page.remove();
+    pageStyle.remove();
+    await settle();
+  });
+
+  interface FakeStorage {
+    values: Record<string, unknown>;
+    /** The keys of every `get`, in call order. */
+    calls: string[][];
+    /** While set, `get` waits for this before answering. */
+    gate: Promise<void> | null;
+    get(keys: string | string[]): Promise<Record<string, unknown>>;
+  }
+
+  function fakeStorage(values: Record<string, unknown>): FakeStorage {
+    const fake: FakeStorage = {
+      values,
+      calls: [],
+      gate: null,
+      async get(keys) {
+        const list = typeof keys === 'string' ? [keys] : [...keys];
+        fake.calls.push(list);
+        if (fake.gate) await fake.gate;
+        return Object.fromEntries(list.filter((key) => key in fake.values).map((key) => [key, fake.values[key]]));
+      },
+    };
+    return fake;
+  }
+
+  function newPainter(): SkinPainter {
+    painter = new SkinPainter(document, storage, blog);
+    return painter;
+  }
+
+  const info = (revision: string, format: ImageInfo['format'] = 'png'): ImageInfo => ({
+    name: `skin.${format}`,
+    format,
+    bytes: 1000,
+    width: 1920,
+    height: 100,
+    revision,
+  });
+
+  function skin(
+    colors: Skin['colors'] = {},
+    images: Skin['images'] = {},
+    enabled = true,
+  ): Skin {
+    return { schema: SKIN_SCHEMA, enabled, colors, images };
+  }
+
+  const key = (slot: ImageSlot) => imageKey(blog, slot);
+  const cssUrl = (dataUrl: string) => `url("${dataUrl}")`;
+  const titleColor = () => computed('.user-profile-head-name > div:first-child').color;
+  const bannerImage = () => computed('.user-profile-head-banner').backgroundImage;
+  const columnImage = () => computed('.aside-box > .aside-title').backgroundImage;
+
+  const colors: Record<'title' | 'subtitle' | 'hover', HexColor> = {
+    title: '#FF0000',
+    subtitle: '#00FF00',
+    hover: '#0000FF',
+  };
+
+  test('paints colors and images over the page’s own styles', async () => {
+    storage.values = { [key('header')]: pngUrl, [key('background')]: pngUrl, [key('column')]: jpegUrl };
+    await newPainter().show(
+      skin(colors, { header: info('h1'), background: info('b1'), column: info('c1', 'jpeg') }),
+    );
+
+    expect(titleColor()).toBe('rgb(255, 0, 0)');
+    expect(computed('.user-profile-title').color).toBe('rgb(0, 255, 0)');
+    expect(computed('.user-profile-head-name > div:nth-child(2)').color).not.toBe('rgb(255, 0, 0)');
+
+    const banner = computed('.user-profile-head-banner');
+    expect(banner.backgroundImage).toBe(cssUrl(pngUrl));
+    expect(banner.backgroundPosition).toBe('100% 50%'); // right center: the main visual stays in view
+    expect(banner.backgroundSize).toBe('cover');
+    expect(banner.backgroundRepeat).toBe('no-repeat');
+
+    expect(columnImage()).toBe(cssUrl(jpegUrl));
+    expect(computed('.aside-box > .aside-title').backgroundRepeat).toBe('no-repeat');
+
+    expect(computed('#userSkin').backgroundImage).toBe(cssUrl(pngUrl));
+    expect(computed('#userSkin').backgroundRepeat).toBe('repeat');
+    // On the home layout the background tiles #userSkin, never <body>.
+    expect(getComputedStyle(document.body).backgroundImage).toBe('none');
+  });
+
+  test('the hover color shows when the pointer is over a link', async () => {
+    await newPainter().show(skin(colors));
+    const link = find('.navList a');
+    expect(getComputedStyle(link).color).toBe('rgb(7, 8, 9)');
+    await userEvent.hover(link);
+    expect(getComputedStyle(link).color).toBe('rgb(0, 0, 255)');
+    await userEvent.unhover(link);
+    expect(getComputedStyle(link).color).toBe('rgb(7, 8, 9)');
+  });
+
+  test.each([
+    ['a disabled skin', skin(colors, { header: info('h1') }, false)],
+    ['no skin', null],
+  ] as const)('showing %s clears everything it painted', async (_name, off) => {
+    const before = root.outerHTML;
+    storage.values = { [key('header')]: pngUrl, [key('column')]: jpegUrl };
+    const painter = newPainter();
+    await painter.show(skin(colors, { header: info('h1'), column: info('c1', 'jpeg') }));
+    expect(titleColor()).toBe('rgb(255, 0, 0)');
+
+    await painter.show(off);
+    expect(root.outerHTML).toBe(before);
+    expect(titleColor()).toBe('rgb(1, 2, 3)');
+    expect(bannerImage()).toBe('none');
+    expect(columnImage()).toBe('none');
+  });
+
+  test('after being turned off and on, images are fetched and painted again', async () => {
+    storage.values = { [key('header')]: pngUrl };
+    const painter = newPainter();
+    const on = skin(colors, { header: info('h1') });
+    await painter.show(on);
+    await painter.show({ ...on, enabled: false });
+    expect(bannerImage()).toBe('none');
+    await painter.show(on);
+    expect(storage.calls).toEqual([[key('header')], [key('header')]]);
+    expect(bannerImage()).toBe(cssUrl(pngUrl));
+  });
+
+  test('image bytes are fetched only when an image’s revision changes', async () => {
+    storage.values = { [key('header')]: pngUrl, [key('column')]: jpegUrl };
+    const painter = newPainter();
+    const images = { header: info('h1'), column: info('c1', 'jpeg') };
+
+    await painter.show(skin(colors, images));
+    expect(storage.calls).toEqual([[key('header'), key('column')]]);
+
+    // A color change: one small stylesheet, no image bytes.
+    await painter.show(skin({ ...colors, title: '#123456' }, images));
+    expect(storage.calls).toHaveLength(1);
+    expect(titleColor()).toBe('rgb(18, 52, 86)');
+    expect(bannerImage()).toBe(cssUrl(pngUrl));
+
+    // A new header: only the header is fetched, and the new one shows.
+    const newHeader = `data:image/jpeg;base64,${toBase64(await makeJpeg(1920, 120))}`;
+    storage.values[key('header')] = newHeader;
+    await painter.show(skin(colors, { ...images, header: info('h2', 'jpeg') }));
+    expect(storage.calls).toEqual([[key('header'), key('column')], [key('header')]]);
+    expect(bannerImage()).toBe(cssUrl(newHeader));
+    expect(columnImage()).toBe(cssUrl(jpegUrl));
+  });
+
+  test('bytes handed over with a storage change are painted without fetching', async () => {
+    const painter = newPainter();
+    await painter.show(skin(colors, { header: info('h1') }), { [key('header')]: pngUrl });
+    expect(storage.calls).toEqual([]);
+    expect(bannerImage()).toBe(cssUrl(pngUrl));
+  });
+
+  test('a removed image disappears; the others stay', async () => {
+    storage.values = { [key('header')]: pngUrl, [key('column')]: jpegUrl };
+    const painter = newPainter();
+    await painter.show(skin(colors, { header: info('h1'), column: info('c1', 'jpeg') }));
+    await painter.show(skin(colors, { column: info('c1', 'jpeg') }));
+    expect(bannerImage()).toBe('none');
+    expect(columnImage()).toBe(cssUrl(jpegUrl));
+    expect(storage.calls).toHaveLength(1);
+  });
+
+  test.each([
+    ['an SVG data URL', 'data:image/svg+xml;base64,PHN2Zy8+'],
+    ['a URL', 'https://example.com/banner.png'],
+    ['a data URL breaking out of the CSS', 'data:image/png;base64,AAAA"); } * { color: rgb(255, 0, 0) !important; } x { y: url("'],
+    ['a non-string', { dataUrl: 'data:image/png;base64,AAAA' }],
+  ])('a stored image value that is %s is not painted', async (_name, value) => {
+    const before = root.outerHTML;
+    storage.values = { [key('header')]: value };
+    const painter = newPainter();
+    await painter.show(skin({}, { header: info('h1') }));
+    expect(root.outerHTML).toBe(before);
+    expect(bannerImage()).toBe('none');
+    expect(titleColor()).toBe('rgb(1, 2, 3)');
+
+    // It was not taken as painted: once good bytes are stored, the next showing fetches them.
+    storage.values[key('header')] = pngUrl;
+    await painter.show(skin({}, { header: info('h1') }));
+    expect(bannerImage()).toBe(cssUrl(pngUrl));
+  });
+
+  test('bytes that arrive after the skin was turned off are not painted', async () => {
+    storage.values = { [key('header')]: pngUrl };
+    let open = () => {};
+    storage.gate = new Promise<void>((resolve) => (open = resolve));
+    const painter = newPainter();
+    const before = root.outerHTML;
+
+    const slow = painter.show(skin({}, { header: info('h1') }));
+    await painter.show(skin({}, { header: info('h1') }, false));
+    open();
+    await slow;
+    expect(root.outerHTML).toBe(before);
+    expect(bannerImage()).toBe('none');
+  });
+
+  test('its style nodes stay last when the page appends nodes after painting', async () => {
+    storage.values = { [key('header')]: pngUrl };
+    await newPainter().show(skin(colors, { header: info('h1') }));
+    const late = document.createElement('style');
+    late.textContent = '.user-profile-head-name > div:first-child { color: rgb(9, 9, 9) !important; }';
+    root.append(late);
+    await settle();
+    try {
+      expect(root.lastElementChild?.localName).toBe('style');
+      expect(root.lastElementChild).not.toBe(late);
+      // Equal importance and specificity: the later sheet wins, and that is ours.
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
+    } finally {
+      late.remove();
+    }
+  });
+});
