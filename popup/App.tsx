@@ -1,6 +1,7 @@
 import { colorSlots, imageSlots } from '../src/rules';
 import { ColorField } from './ColorField';
 import { ImageField } from './ImageField';
+import { OpenInTab } from './OpenInTab';
 import { PreviewSwitch } from './PreviewSwitch';
 import { SlotReport } from './SlotReport';
 import { saveError, t } from './i18n';
@@ -40,6 +41,7 @@ export function App() {
         </p>
       )}
       <p class="blog">{t('blogName', blog)}</p>
+      <OpenInTab />
       <SlotReport page={page} />
       {imageSlots.map((slot) => (
         <ImageField

@@ -1,0 +1,103 @@
+/**
+ * The store packages (`npm run package`): each zip holds the build's files that the extension
+ * loads and nothing else, carries package.json's version, and is the same bytes every time.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDir, packageVersion, shippedFiles, targets, writeStorePackages, zipBuild } from '../../scripts/store-zip';
+
+interface Manifest {
+  version: string;
+  default_locale?: string;
+  action?: { default_popup?: string };
+  content_scripts?: Array<{ js?: string[]; css?: string[] }>;
+  background?: unknown;
+  browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
+}
+
+let outDir: string;
+const zips: Record<string, Record<string, Uint8Array>> = {};
+
+beforeAll(() => {
+  outDir = mkdtempSync(join(tmpdir(), 'bsp-packages-'));
+  for (const path of writeStorePackages(outDir)) zips[posix.basename(path)] = unzipSync(readFileSync(path));
+});
+
+afterAll(() => {
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+const manifestOf = (zip: Record<string, Uint8Array>) => JSON.parse(strFromU8(zip['manifest.json']!)) as Manifest;
+
+/** The files a file asks the browser to load, as zip paths (absolute from the root, or relative). */
+function referencesOf(path: string, text: string): string[] {
+  const patterns = path.endsWith('.html')
+    ? [/\b(?:src|href)="([^"]+)"/g]
+    : path.endsWith('.css')
+      ? [/url\(\s*["']?([^"')]+)["']?\s*\)/g]
+      : path.endsWith('.js')
+        ? [/\b(?:import|from)\s*\(?\s*["'`]([^"'`]+\.(?:js|css))["'`]/g]
+        : [];
+  return patterns
+    .flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]!))
+    .filter((ref) => !/^(?:data|https?|moz-extension|chrome-extension):/.test(ref))
+    .map((ref) => (ref.startsWith('/') ? ref.slice(1) : posix.join(posix.dirname(path), ref)));
+}
+
+/** Everything reachable from the manifest: its scripts, popup and locales, and what they load. */
+function reachable(zip: Record<string, Uint8Array>): Set<string> {
+  const manifest = manifestOf(zip);
+  const roots = [
+    'manifest.json',
+    ...Object.keys(zip).filter((path) => /^_locales\/[^/]+\/messages\.json$/.test(path)),
+    ...(manifest.content_scripts ?? []).flatMap((script) => [...(script.js ?? []), ...(script.css ?? [])]),
+    ...(manifest.action?.default_popup ? [manifest.action.default_popup] : []),
+  ];
+  const seen = new Set<string>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const path = queue.pop()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    expect(zip, `${path} is referenced but not packaged`).toHaveProperty([path]);
+    queue.push(...referencesOf(path, strFromU8(zip[path]!)));
+  }
+  return seen;
+}
+
+describe.each(targets)('%s.zip', (target) => {
+  const zip = () => zips[`${target}.zip`]!;
+
+  it("holds exactly the build's shipped files, and nothing but what the extension loads", () => {
+    const files = Object.keys(zip()).sort();
+    expect(files).toEqual(shippedFiles(buildDir(target)));
+    expect(files.filter((path) => /(^|\/)\.|\.map$|(^|\/)(test|src|node_modules)\//.test(path))).toEqual([]);
+    expect([...reachable(zip())].sort()).toEqual(files);
+    expect(files).toEqual(
+      expect.arrayContaining(['manifest.json', 'popup/index.html', 'content/main.iife.js', '_locales/zh_CN/messages.json', '_locales/en/messages.json']),
+    );
+  });
+
+  it("carries package.json's version", () => {
+    expect(manifestOf(zip()).version).toBe(packageVersion());
+  });
+
+  it('is the same bytes every time it is made', () => {
+    expect(Buffer.from(zipBuild(buildDir(target))).equals(readFileSync(join(outDir, `${target}.zip`)))).toBe(true);
+  });
+});
+
+describe('the manifests', () => {
+  it('differ only in what Firefox needs', () => {
+    const chrome = manifestOf(zips['chrome.zip']!);
+    const firefox = manifestOf(zips['firefox.zip']!);
+    expect(chrome.browser_specific_settings).toBeUndefined();
+    expect(firefox.browser_specific_settings?.gecko).toMatchObject({ id: expect.any(String), strict_min_version: expect.any(String) });
+    expect(firefox.background).toBeUndefined();
+    const { browser_specific_settings: _gecko, ...shared } = firefox;
+    expect(shared).toEqual(chrome);
+  });
+});

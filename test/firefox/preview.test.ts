@@ -1,0 +1,154 @@
+/**
+ * The Firefox build in real Firefox ESR: the toolbar popup offers the editor in a tab (Firefox
+ * closes the popup when a file picker opens), and that tab skins the blog tab it came from.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { homeUrl } from '../support/extension';
+import {
+  button,
+  computedStyle,
+  computedStyleSnapshot,
+  drawImage,
+  field,
+  launchFirefox,
+  waitForText,
+  type FirefoxSession,
+} from './support/firefox';
+
+const colors = { title: '#C0392B', subtitle: '#8E44AD' };
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+const dataUrl = (buffer: Buffer, mime: string) => `url("data:${mime};base64,${buffer.toString('base64')}")`;
+const text = (page: Page) => page.evaluate(() => document.body.innerText);
+
+let session: FirefoxSession;
+let files: string;
+let home: Page;
+let homeBefore: string[];
+let editor: Page;
+let header: Buffer;
+let background: Buffer;
+
+beforeAll(async () => {
+  session = await launchFirefox();
+  files = mkdtempSync(join(tmpdir(), 'bsp-files-'));
+  home = await session.openBlogPage(homeUrl);
+  homeBefore = await computedStyleSnapshot(home);
+});
+
+afterAll(async () => {
+  await session?.close();
+  if (files) rmSync(files, { recursive: true, force: true });
+});
+
+describe('the Firefox build', () => {
+  it('is installed with access to the blog hosts, and its content script answers on the blog', async () => {
+    const popup = await session.launchPage();
+    const granted = await popup.evaluate(() => globalThis.browser.permissions.getAll());
+    expect(granted.origins).toEqual(expect.arrayContaining(['https://blog.csdn.net/*', 'https://*.blog.csdn.net/*']));
+    expect(await popup.evaluate(() => globalThis.browser.i18n.getUILanguage())).toBe('zh-CN');
+    const tabId = await session.tabIdOf(home);
+    const page = await popup.evaluate((id) => globalThis.browser.tabs.sendMessage(id, { type: 'describe-page' }), tabId);
+    expect(page).toMatchObject({ blog: 'baxiaoshi2020', layout: 'home' });
+  });
+});
+
+describe('the toolbar popup in Firefox', () => {
+  it('offers the editor in a tab, for the blog tab in front', async () => {
+    const popup = await session.launchPage();
+    await home.bringToFront();
+    // As the toolbar popup: no ?tab=, so it edits the active tab of its window, the blog.
+    await popup.evaluate(() => location.reload());
+    await waitForText(popup, '博客：baxiaoshi2020');
+    expect(await text(popup)).toContain('Firefox 打开文件选择框时会关闭此弹窗');
+    const homeTab = await session.tabIdOf(home);
+    await (await button(popup, '在标签页中打开')).evaluate((b) => b.click());
+    editor = await session.extensionPage(`popup/index.html?tab=${homeTab}`);
+    await waitForText(editor, '博客：baxiaoshi2020');
+  });
+
+  it('opens an editor tab that offers nothing more and shows the six fields', async () => {
+    await field(editor, '博客头图');
+    expect(await text(editor)).not.toContain('在标签页中打开');
+    for (const label of ['博客头图', '博客底图', '栏目图']) {
+      expect(await (await field(editor, label)).evaluate((input) => input.type)).toBe('file');
+    }
+    for (const label of ['主标题颜色', 'Hover', '副标题颜色']) {
+      expect(await (await field(editor, label)).evaluate((input) => input.type)).toBe('text');
+    }
+  });
+});
+
+describe('painting the blog tab from the editor tab', () => {
+  it('paints a picked header image, anchored right', async () => {
+    header = await drawImage(editor, { width: 1920, height: 100, type: 'image/jpeg', stripes: ['#1E3A8A', '#F59E0B', '#10B981'] });
+    const path = join(files, 'banner.jpg');
+    writeFileSync(path, header);
+    await (await field(editor, '博客头图')).uploadFile(path);
+    await waitForText(editor, '1920 × 100 像素');
+    const banner = '.user-profile-head-banner';
+    await expect.poll(() => computedStyle(home, banner, 'background-image')).toBe(dataUrl(header, 'image/jpeg'));
+    expect(await computedStyle(home, banner, 'background-position')).toBe('100% 50%');
+    expect(await computedStyle(home, banner, 'background-size')).toBe('cover');
+  });
+
+  it('tiles a picked background image on #userSkin', async () => {
+    background = await drawImage(editor, { width: 40, height: 40, type: 'image/png', stripes: ['#FDF2F8', '#FCE7F3'] });
+    const path = join(files, 'tile.png');
+    writeFileSync(path, background);
+    await (await field(editor, '博客底图')).uploadFile(path);
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(dataUrl(background, 'image/png'));
+    expect(await computedStyle(home, '#userSkin', 'background-repeat')).toBe('repeat');
+  });
+
+  it('paints the title and subtitle colors as they are typed', async () => {
+    await (await field(editor, '主标题颜色')).type(colors.title.toLowerCase());
+    await expect.poll(() => computedStyle(home, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
+    await (await field(editor, '副标题颜色')).type(colors.subtitle.slice(1));
+    await expect.poll(() => computedStyle(home, '.user-profile-title', 'color')).toBe(rgb(colors.subtitle));
+  });
+
+  it('refuses a header image below the rule and keeps the page as it was', async () => {
+    const before = await computedStyleSnapshot(home);
+    const small = join(files, 'small.png');
+    writeFileSync(small, await drawImage(editor, { width: 1600, height: 100, type: 'image/png', stripes: ['#000000'] }));
+    await (await field(editor, '博客头图')).uploadFile(small);
+    await waitForText(editor, '宽度 1600 像素，需至少 1920 像素');
+    expect(await computedStyleSnapshot(home)).toEqual(before);
+  });
+});
+
+describe('turning the preview off', () => {
+  it('leaves every element of the page with the computed style it had before, and on restores the skin', async () => {
+    const toggle = await field(editor, '预览');
+    await toggle.click();
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe('none');
+    expect(await toggle.evaluate((input) => input.checked)).toBe(false);
+    expect(await computedStyleSnapshot(home)).toEqual(homeBefore);
+    await toggle.click();
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(dataUrl(background, 'image/png'));
+    expect(await computedStyle(home, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
+  });
+});
+
+describe('across a reload', () => {
+  it('paints the stored skin again, under a page style-src that forbids inline styles', async () => {
+    session.pageHeaders['Content-Security-Policy'] = "style-src 'self'";
+    await home.reload({ waitUntil: 'load' });
+    delete session.pageHeaders['Content-Security-Policy'];
+    // The policy holds: the page's own inline stylesheet (a grey body) is refused.
+    expect(await computedStyle(home, 'body', 'background-color')).not.toBe('rgb(245, 246, 247)');
+    expect(await computedStyle(home, '.user-profile-head-banner', 'background-image')).toBe(dataUrl(header, 'image/jpeg'));
+    expect(await computedStyle(home, '.user-profile-title', 'color')).toBe(rgb(colors.subtitle));
+  });
+});
+
+describe('the network', () => {
+  it('saw no request but the blog pages themselves', () => {
+    expect(session.requests.length).toBeGreaterThan(0);
+    for (const url of session.requests) expect(url).toMatch(/^https:\/\/([a-z0-9_-]+\.)?blog\.csdn\.net\//);
+  });
+});
