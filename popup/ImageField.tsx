@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import { validateImageFile, type AcceptedImage } from '../src/image/validate';
+import type { AcceptedImage } from '../src/image/validate';
 import { formatBytes, type ImageSlot } from '../src/rules';
 import type { ImageInfo } from '../src/skin';
 import { fieldLabel, saveError, t, type MessageKey } from './i18n';
+import { validateOffThread } from './validate-off-thread';
 
 const hintKey: Readonly<Record<ImageSlot, MessageKey>> = {
   header: 'hintHeader',
@@ -31,7 +32,7 @@ export function ImageField({ slot, info, url, onAccept, onRemove }: Props) {
     if (!file) return;
     setChecking(true);
     try {
-      const result = await validateImageFile(slot, file).catch((cause: unknown) => {
+      const result = await validateOffThread(slot, file).catch((cause: unknown) => {
         setError(t('errRead', cause instanceof Error ? cause.message : String(cause)));
         return null;
       });

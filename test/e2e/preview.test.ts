@@ -65,6 +65,8 @@ describe('painting the home page', () => {
     await field('博客头图').setInputFiles(asUpload('banner.jpg', header, 'image/jpeg'));
     await shows(editor.getByText(/1920 × 100 像素 · \d+(\.\d)? KB/));
     await shows(editor.getByRole('button', { name: '移除博客头图' }));
+    // checked off the editor's main thread
+    expect(editor.workers().map((worker) => worker.url())).toEqual([expect.stringMatching(/validate\.worker.*\.js$/)]);
     const banner = '.user-profile-head-banner';
     await expect.poll(() => computedStyle(home, banner, 'background-image')).toBe(dataUrl(header, 'image/jpeg'));
     expect(await computedStyle(home, banner, 'background-position')).toBe('100% 50%');
