@@ -39,7 +39,7 @@ function referencesOf(path: string, text: string): string[] {
     : path.endsWith('.css')
       ? [/url\(\s*["']?([^"')]+)["']?\s*\)/g]
       : path.endsWith('.js')
-        ? [/\b(?:import|from)\s*\(?\s*["'`]([^"'`]+\.(?:js|css))["'`]/g]
+        ? [/\b(?:import|from)\s*\(?\s*["'`]([^"'`]+\.(?:js|css))["'`]/g, /\bnew URL\(\s*["'`]([^"'`]+\.js)["'`]/g]
         : [];
   return patterns
     .flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]!))
