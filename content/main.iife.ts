@@ -19,6 +19,16 @@ function start(blog: string): void {
   const painter = new SkinPainter(document, storage, blog);
   void new SkinStore(storage).load(blog).then((skin) => painter.show(skin));
 
+  // A page whose policy refuses `data:` images refuses our CSS images too: paint them on canvas.
+  document.addEventListener(
+    'securitypolicyviolation',
+    (event) => {
+      const imageDirective = /^(img|default)-src/.test(event.effectiveDirective);
+      if (event.isTrusted && imageDirective && event.blockedURI.startsWith('data')) painter.useCanvas();
+    },
+    true,
+  );
+
   browser.storage.onChanged.addListener((changes, area) => {
     const record = area === 'local' ? changes[skinKey(blog)] : undefined;
     if (!record) return; // every edit rewrites the record, in the same write as any new image
