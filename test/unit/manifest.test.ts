@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import manifest from '../../manifest.json' with { type: 'json' };
+
+const blogHosts = ['https://blog.csdn.net/*', 'https://*.blog.csdn.net/*'];
+
+describe('the manifest', () => {
+  it('asks only for storage and for CSDN blog pages', () => {
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
+    expect(manifest.host_permissions).toEqual(blogHosts);
+    expect(manifest).not.toHaveProperty('optional_permissions');
+  });
+
+  it('runs its content script on blog pages only, before the page paints', () => {
+    expect(manifest.content_scripts).toEqual([
+      { matches: blogHosts, js: ['content/main.iife.ts'], run_at: 'document_start' },
+    ]);
+  });
+
+  it('exposes nothing to pages or other extensions', () => {
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    expect(manifest).not.toHaveProperty('externally_connectable');
+  });
+});
