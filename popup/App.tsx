@@ -1,6 +1,7 @@
 import { colorSlots, imageSlots } from '../src/rules';
 import { ColorField } from './ColorField';
 import { ImageField } from './ImageField';
+import { GrantAccess } from './GrantAccess';
 import { OpenInTab } from './OpenInTab';
 import { PreviewSwitch } from './PreviewSwitch';
 import { SlotReport } from './SlotReport';
@@ -18,6 +19,14 @@ export function App() {
       <main>
         <h1>{t('extName')}</h1>
         <p class="notice">{t('noBlog')}</p>
+      </main>
+    );
+  }
+  if (state.status === 'no-access') {
+    return (
+      <main>
+        <h1>{t('extName')}</h1>
+        <GrantAccess />
       </main>
     );
   }

@@ -4,7 +4,7 @@ import type { HexColor } from '../src/color';
 import type { AcceptedImage } from '../src/image/validate';
 import type { PageDescription } from '../src/messages';
 import { imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
-import { blogKeyFromUrl } from '../src/sites/csdn';
+import { blogHostPatterns, blogKeyFromUrl } from '../src/sites/csdn';
 import { imageKey, type Skin } from '../src/skin';
 import { SkinStore } from '../src/store';
 import { describeTab, findTargetTab } from './target';
@@ -14,6 +14,8 @@ export type ImageUrls = Partial<Record<ImageSlot, string>>;
 export type PopupState =
   | { status: 'loading' }
   | { status: 'no-blog' }
+  /** The browser withholds access to blog pages (the user's choice in Firefox, or Chrome's site access). */
+  | { status: 'no-access' }
   | { status: 'ready'; blog: string; page: PageDescription | null; skin: Skin; imageUrls: ImageUrls };
 
 export interface SkinActions {
@@ -32,6 +34,7 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
   useEffect(() => {
     void loadState().then(setState);
   }, []);
+  useEffect(() => void (state.status === 'ready' && performance.mark('bsp:ready')), [state.status]); // shown: npm run bench times it
 
   const blog = state.status === 'ready' ? state.blog : null;
   const actions = useMemo<SkinActions>(() => {
@@ -69,7 +72,10 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
 async function loadState(): Promise<PopupState> {
   const tab = await findTargetTab();
   const blog = tab?.url ? blogKeyFromUrl(tab.url) : null;
-  if (!tab?.id || !blog) return { status: 'no-blog' };
+  if (!tab?.id || !blog) {
+    const access = await browser.permissions.contains({ origins: blogHostPatterns });
+    return { status: access ? 'no-blog' : 'no-access' };
+  }
   const keys = imageSlots.map((slot) => imageKey(blog, slot));
   const [skin, page, stored] = await Promise.all([
     store.load(blog),

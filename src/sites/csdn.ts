@@ -63,6 +63,9 @@ export function selectorsFor(slot: Slot): string[] {
   return [...new Set(csdnLayouts.flatMap((layout) => layout.slots[slot] ?? []))];
 }
 
+/** The pages the extension may read and paint: the same list as the manifest's host_permissions. */
+export const blogHostPatterns = ['https://blog.csdn.net/*', 'https://*.blog.csdn.net/*'];
+
 const USER = /^[A-Za-z0-9_-]{1,64}$/;
 const MAIN_HOST = 'blog.csdn.net';
 

@@ -21,3 +21,10 @@ describe('the manifest', () => {
     expect(manifest).not.toHaveProperty('externally_connectable');
   });
 });
+
+describe('the host list the editor asks for', () => {
+  it('is the manifest host_permissions', async () => {
+    const { blogHostPatterns } = await import('../../src/sites/csdn');
+    expect(blogHostPatterns).toEqual(manifest.host_permissions);
+  });
+});
