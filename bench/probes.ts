@@ -1,0 +1,138 @@
+/**
+ * What the benchmark runs inside the browser's pages. Both ends of a latency are read there, as
+ * `performance.timeOrigin + performance.now()`: one clock for every page of one browser (run.ts
+ * checks that the editor's and the blog page's agree).
+ *
+ * Functions run in a page are written without named inner functions: `tsx` would wrap them in a
+ * `__name` helper that does not exist in the page.
+ */
+import type { Page } from 'playwright';
+
+export const now = (page: Page) => page.evaluate(() => performance.timeOrigin + performance.now());
+
+/**
+ * How far apart two pages' clocks can be: a read in `b` between two reads in `a` falls between
+ * them if both read one clock. The tightest bounds over many tries are kept.
+ */
+export async function clockAgreement(a: Page, b: Page): Promise<{ low: number; high: number }> {
+  let low = -Infinity;
+  let high = Infinity;
+  for (let i = 0; i < 30; i++) {
+    const before = await now(a);
+    const read = await now(b);
+    const after = await now(a);
+    low = Math.max(low, read - after);
+    high = Math.min(high, read - before);
+  }
+  if (low > 1 || high < -1) throw new Error(`the pages' clocks differ by [${low}, ${high}] ms`);
+  return { low, high };
+}
+
+export interface StyleCondition {
+  selector: string;
+  property: string;
+  equals?: string;
+  startsWith?: string;
+}
+
+/**
+ * Arms a MutationObserver on the whole document of `page` (subtree, child lists, text and
+ * attributes): the first mutation after which the element's computed `property` meets the
+ * condition records the time. `collect` waits for it.
+ */
+export async function armStyleWait(page: Page, condition: StyleCondition, limitMs: number): Promise<void> {
+  await page.evaluate(
+    ({ condition, limitMs }) => {
+      const w = window as unknown as { __bspWait?: Promise<number> };
+      const element = document.querySelector(condition.selector);
+      if (!element) throw new Error(`no ${condition.selector} on the page`);
+      w.__bspWait = new Promise<number>((resolve, reject) => {
+        const observer = new MutationObserver(() => {
+          const value = getComputedStyle(element).getPropertyValue(condition.property);
+          const met =
+            condition.equals !== undefined ? value === condition.equals : value.startsWith(condition.startsWith ?? '');
+          if (!met) return;
+          observer.disconnect();
+          resolve(performance.timeOrigin + performance.now());
+        });
+        observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+        setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`${condition.selector} never showed ${condition.property} ${condition.equals ?? condition.startsWith} within ${limitMs} ms`));
+        }, limitMs);
+      });
+      // A rejection nobody awaits yet must not be reported as unhandled.
+      w.__bspWait.catch(() => undefined);
+    },
+    { condition, limitMs },
+  );
+}
+
+/** The time the armed condition was met; throws if it was not met in time. */
+export const collect = (page: Page) => page.evaluate(() => (window as unknown as { __bspWait: Promise<number> }).__bspWait);
+
+/** What the page showed at its first animation frame, and when the whole skin was in. */
+export interface FrameProbe {
+  /** performance.now() of the first animation frame; -1 if none ran. */
+  frameAt: number;
+  /** performance.now() when every skin part was in the DOM; null if never. */
+  skinAt: number | null;
+  /** Every skin part in a <style> of the page at the first frame. */
+  stylesAtFrame: boolean;
+  titleAtFrame: string | null;
+  bannerAtFrame: string | null;
+}
+
+/**
+ * An init script for a blog page's main world, run before anything of the document exists.
+ * A requestAnimationFrame callback registered now runs in the first frame, before that frame's
+ * style, layout and paint: it notes whether every part of the skin (`parts`: a distinctive piece of
+ * each part's CSS) is already in the page's <style> nodes, and what the title and banner compute
+ * to. A MutationObserver notes when the last part arrives. Both also write a trace TimeStamp
+ * (`bsp:doc` at the start, `bsp:skin` when the skin is complete) for the cross-check against the
+ * trace's Paint events.
+ */
+export function frameProbe(parts: string[]): void {
+  const w = window as unknown as { __bspFrame: FrameProbe; __bspSkin: Promise<number> };
+  console.timeStamp('bsp:doc');
+  w.__bspFrame = { frameAt: -1, skinAt: null, stylesAtFrame: false, titleAtFrame: null, bannerAtFrame: null };
+  w.__bspSkin = new Promise<number>((resolve) => {
+    const observer = new MutationObserver((records) => {
+      const styled = records.some(
+        (record) => record.type === 'characterData' || [...record.addedNodes].some((node) => node.nodeName === 'STYLE'),
+      );
+      if (!styled) return;
+      const styles = [...document.querySelectorAll('style')].map((style) => style.textContent ?? '');
+      if (!parts.every((part) => styles.some((text) => text.includes(part)))) return;
+      observer.disconnect();
+      console.timeStamp('bsp:skin');
+      w.__bspFrame.skinAt = performance.now();
+      resolve(w.__bspFrame.skinAt);
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  requestAnimationFrame(() => {
+    const styles = [...document.querySelectorAll('style')].map((style) => style.textContent ?? '');
+    const title = document.querySelector('.user-profile-head-name > div:first-child');
+    const banner = document.querySelector('.user-profile-head-banner');
+    w.__bspFrame.frameAt = performance.now();
+    w.__bspFrame.stylesAtFrame = parts.every((part) => styles.some((text) => text.includes(part)));
+    w.__bspFrame.titleAtFrame = title ? getComputedStyle(title).color : null;
+    w.__bspFrame.bannerAtFrame = banner ? getComputedStyle(banner).backgroundImage.slice(0, 40) : null;
+  });
+}
+
+/** Waits for the frame probe's skin (or throws after `limitMs`) and returns what it saw. */
+export async function readFrameProbe(page: Page, limitMs: number): Promise<FrameProbe> {
+  await page.evaluate(
+    ({ limitMs }) =>
+      Promise.race([
+        (window as unknown as { __bspSkin: Promise<number> }).__bspSkin,
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`the skin was not complete within ${limitMs} ms`)), limitMs)),
+      ]),
+    { limitMs },
+  );
+  const probe = await page.evaluate(() => (window as unknown as { __bspFrame: FrameProbe }).__bspFrame);
+  if (probe.frameAt < 0) throw new Error('no animation frame ran: is the page in the background?');
+  return probe;
+}

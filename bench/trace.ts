@@ -1,0 +1,176 @@
+/**
+ * Chromium's own timeline (the trace DevTools' Performance panel records), read for two things:
+ * the main-thread time the content script costs a page, and whether the skin was in a page's
+ * first paint.
+ */
+import type { BrowserContext, Page } from 'playwright';
+
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  /** X: complete event with `dur`; I/R: instant; B/E, b/e: begin and end. */
+  ph: string;
+  /** Microseconds on the browser's monotonic clock, the same for every process of one browser. */
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: {
+    data?: { url?: string; frame?: string; message?: string; [key: string]: unknown };
+    chrome_mojo_event_info?: { mojo_interface_tag?: string };
+    [key: string]: unknown;
+  };
+}
+
+/** What DevTools records, plus the task and IPC events (`toplevel`, `mojom`) that say what ran each task. */
+const categories = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'toplevel',
+  'mojom',
+];
+
+/** Records a trace of the whole browser while `action` runs. */
+export async function recordTrace(
+  context: BrowserContext,
+  page: Page,
+  action: () => Promise<void>,
+): Promise<TraceEvent[]> {
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: categories, recordMode: 'recordAsMuchAsPossible' },
+  });
+  try {
+    await action();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+  }
+  return events;
+}
+
+const end = (event: TraceEvent) => event.ts + (event.dur ?? 0);
+const within = (inner: TraceEvent, start: number, stop: number) => inner.ts >= start && end(inner) <= stop;
+
+export type WorkKind = 'evaluate' | 'callback' | 'extension-task';
+
+export interface ScriptWork {
+  /** Main-thread time, ms: the union of every interval below (nested ones are not counted twice). */
+  totalMs: number;
+  byKind: Record<WorkKind, number>;
+  /** Layout or style recalculation run inside that time: forced by the script, synchronously. */
+  forced: Array<{ name: string; ms: number }>;
+}
+
+/**
+ * The main-thread time a content script costs one page load, from the moment it is evaluated:
+ * - `evaluate`: its EvaluateScript (compile and run at document_start);
+ * - `callback`: FunctionCall events whose function is in the script (MutationObserver, DOM events);
+ * - `extension-task`: every task on the page's main thread that handles a message from the
+ *   browser's extension system (an `extensions.mojom.*` IPC: storage replies, storage.onChanged,
+ *   runtime messages), with the microtasks run at its end, where the script's promise callbacks
+ *   run. The page itself never receives such messages, so all of that is the extension's; it also
+ *   counts the extension system's own handling, so the figure errs high, never low.
+ */
+export function contentScriptWork(events: TraceEvent[], scriptUrl: string, frame?: string): ScriptWork {
+  const evaluations = events.filter(
+    (event) =>
+      event.ph === 'X' &&
+      event.name === 'EvaluateScript' &&
+      event.args?.data?.url === scriptUrl &&
+      (frame === undefined || event.args.data.frame === frame),
+  );
+  const first = evaluations.sort((a, b) => a.ts - b.ts)[0];
+  if (!first) throw new Error(`the trace has no evaluation of ${scriptUrl}: the content script did not run`);
+  const thread = events
+    .filter((event) => event.pid === first.pid && event.tid === first.tid && event.ph === 'X' && event.ts >= first.ts)
+    .sort((a, b) => a.ts - b.ts);
+  const tasks = thread.filter((event) => event.name === 'ThreadControllerImpl::RunTask');
+
+  const intervals: Array<{ kind: WorkKind; start: number; stop: number }> = [];
+  for (const event of thread) {
+    if (event.name === 'EvaluateScript' && event.args?.data?.url === scriptUrl) {
+      intervals.push({ kind: 'evaluate', start: event.ts, stop: end(event) });
+    } else if (event.name === 'FunctionCall' && event.args?.data?.url === scriptUrl) {
+      intervals.push({ kind: 'callback', start: event.ts, stop: end(event) });
+    } else if (
+      /^Receive mojo (message|reply)$/.test(event.name) &&
+      event.args?.chrome_mojo_event_info?.mojo_interface_tag?.startsWith('extensions.mojom.')
+    ) {
+      const task = tasks.filter((candidate) => within(event, candidate.ts, end(candidate))).at(-1);
+      if (!task) continue;
+      const next = tasks.find((candidate) => candidate.ts >= end(task));
+      const checkpoint = thread.find(
+        (candidate) =>
+          candidate.name === 'BlinkScheduler_PerformMicrotaskCheckpoint' &&
+          candidate.ts >= end(task) &&
+          (!next || candidate.ts < next.ts),
+      );
+      intervals.push({ kind: 'extension-task', start: task.ts, stop: Math.max(end(task), checkpoint ? end(checkpoint) : 0) });
+    }
+  }
+
+  const byKind: Record<WorkKind, number> = { evaluate: 0, callback: 0, 'extension-task': 0 };
+  let total = 0;
+  let reach = -Infinity;
+  for (const interval of [...intervals].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(interval.start, reach);
+    if (interval.stop > start) {
+      total += interval.stop - start;
+      byKind[interval.kind] += (interval.stop - start) / 1000;
+      reach = interval.stop;
+    }
+  }
+  const forced = thread
+    .filter(
+      (event) =>
+        (event.name === 'Layout' || event.name === 'UpdateLayoutTree') &&
+        intervals.some((interval) => within(event, interval.start, interval.stop)),
+    )
+    .map((event) => ({ name: event.name, ms: (event.dur ?? 0) / 1000 }));
+  return { totalMs: total / 1000, byKind, forced };
+}
+
+export interface FirstPaintCheck {
+  /** The page's first Paint (main-thread paint of the document), µs. */
+  firstPaint: number;
+  /** When every skin part was in the DOM (the page-side probe's TimeStamp), µs; null if never. */
+  skinComplete: number | null;
+  /** skinComplete − firstPaint in ms: negative means the skin was there before the first paint. */
+  leadMs: number | null;
+}
+
+/**
+ * For every document load in the trace (marked by the probe's `bsp:doc` TimeStamp), the first Paint
+ * of that document against the `bsp:skin` TimeStamp the probe writes when every skin part is in.
+ */
+export function firstPaintChecks(events: TraceEvent[]): FirstPaintCheck[] {
+  const stamps = (message: string) =>
+    events
+      .filter((event) => event.name === 'TimeStamp' && event.args?.data?.message === message)
+      .sort((a, b) => a.ts - b.ts);
+  const docs = stamps('bsp:doc');
+  const skins = stamps('bsp:skin');
+  return docs.map((doc, i) => {
+    const until = docs[i + 1]?.ts ?? Infinity;
+    const frame = doc.args?.data?.frame;
+    const paint = events
+      .filter(
+        (event) =>
+          event.name === 'Paint' && event.args?.data?.frame === frame && event.ts >= doc.ts && event.ts < until,
+      )
+      .sort((a, b) => a.ts - b.ts)[0];
+    if (!paint) throw new Error('a traced reload was never painted');
+    const skin = skins.find((event) => event.ts >= doc.ts && event.ts < until);
+    return {
+      firstPaint: paint.ts,
+      skinComplete: skin?.ts ?? null,
+      leadMs: skin ? (skin.ts - paint.ts) / 1000 : null,
+    };
+  });
+}
