@@ -16,17 +16,22 @@ export class StyleOwner<Part extends string> {
 
   constructor(private readonly document: Document) {}
 
-  /** Empty text removes the part. */
+  /** Empty text removes the part. A changed part takes its old node's place, so nothing else moves. */
   set(part: Part, css: string): void {
     if ((this.texts.get(part) ?? '') === css) return;
-    this.nodes.get(part)?.remove();
-    this.nodes.delete(part);
-    this.texts.delete(part);
+    const old = this.nodes.get(part);
     if (css) {
+      const node = this.create(css);
       this.texts.set(part, css);
-      this.nodes.set(part, this.create(css));
+      this.nodes.set(part, node);
+      if (old?.isConnected) old.replaceWith(node);
+      else this.document.documentElement?.append(node);
+    } else {
+      old?.remove();
+      this.nodes.delete(part);
+      this.texts.delete(part);
     }
-    this.restore([]);
+    this.watch();
   }
 
   clear(): void {
@@ -51,14 +56,24 @@ export class StyleOwner<Part extends string> {
     for (const [part, node] of this.nodes) {
       if (records.some((record) => record.target !== root && node.contains(record.target))) {
         const clean = this.create(this.texts.get(part)!);
-        node.remove();
+        node.replaceWith(clean);
         this.nodes.set(part, clean);
       }
     }
     const ours = [...this.nodes.values()];
     const tail = [...root.children].slice(-ours.length);
-    if (ours.length > 0 && !ours.every((node, i) => tail[i] === node) && this.mayMove()) root.append(...ours);
-    this.watch(root, ours);
+    if (!ours.every((node, i) => tail[i] === node) && this.mayMove()) root.append(...ours);
+    this.watch();
+  }
+
+  private watch(): void {
+    this.guard.disconnect();
+    const root = this.document.documentElement;
+    if (!root || this.nodes.size === 0) return;
+    this.guard.observe(root, { childList: true });
+    for (const node of this.nodes.values()) {
+      this.guard.observe(node, { childList: true, characterData: true, subtree: true, attributes: true });
+    }
   }
 
   /**
@@ -70,12 +85,5 @@ export class StyleOwner<Part extends string> {
     const now = performance.now();
     if (now - this.moves.since > 1000) this.moves = { count: 0, since: now };
     return ++this.moves.count <= MAX_MOVES_PER_SECOND;
-  }
-
-  private watch(root: HTMLElement, ours: HTMLStyleElement[]): void {
-    this.guard.disconnect();
-    if (ours.length === 0) return;
-    this.guard.observe(root, { childList: true });
-    for (const node of ours) this.guard.observe(node, { childList: true, characterData: true, subtree: true, attributes: true });
   }
 }

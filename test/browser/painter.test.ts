@@ -101,6 +101,19 @@ describe('StyleOwner', () => {
     expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 0)');
   });
 
+  test('hundreds of quick changes all show, the last one stays, and the other parts never move', async () => {
+    owner.set('b', '.probe { background-color: rgb(0, 128, 0) }');
+    const other = stylesWith('background-color')[0];
+    for (let i = 0; i < 300; i++) {
+      owner.set('a', `.probe { color: rgb(${i % 256}, 0, 0) }`);
+      expect(getComputedStyle(probe).color).toBe(`rgb(${i % 256}, 0, 0)`);
+      if (i % 50 === 0) await settle(); // let the guard see the changes, as between keystrokes
+    }
+    await settle();
+    expect(stylesWith('.probe { color')).toHaveLength(1);
+    expect(stylesWith('background-color')[0]).toBe(other); // the same node: never re-inserted
+  });
+
   test('a node the page removes, moves or edits is put back as it was', async () => {
     owner.set('a', '.probe { color: rgb(0, 0, 255) }');
     owner.set('b', '.probe { background-color: rgb(0, 128, 0) }');
