@@ -1,12 +1,14 @@
 /**
  * Real image files, made inside the browser by the test that needs them, so the repository holds
- * no binary fixtures. PNG, JPEG and WebP come from Chromium's own canvas encoder; everything else
- * (padding, damage, EXIF, size claims) is an edit of those bytes that keeps the file well formed
- * except where the damage is the point.
+ * no binary fixtures. PNG, JPEG and WebP come from Chromium's own canvas encoder (rarer kinds of
+ * PNG and JPEG from the encoders in test/support); everything else (padding, damage, EXIF, size
+ * claims) is an edit of those bytes that keeps the file well formed except where the damage is
+ * the point.
  */
+import { ascii, concat, crc32, type Bytes } from '../support/bytes';
+import { pngChunk } from '../support/png-encoder';
 
-/** Bytes on a plain ArrayBuffer, which is what `Blob` and `File` take. */
-export type Bytes = Uint8Array<ArrayBuffer>;
+export { crc32, type Bytes };
 
 export type CanvasType = 'image/png' | 'image/jpeg' | 'image/webp';
 
@@ -43,36 +45,11 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-const ascii = (text: string): Bytes => new Uint8Array([...text].map((c) => c.charCodeAt(0)));
-
-function concat(...parts: readonly Uint8Array[]): Bytes {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 const isPng = (bytes: Uint8Array) => bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
 const isJpeg = (bytes: Uint8Array) => bytes[0] === 0xff && bytes[1] === 0xd8;
 
 // ---------------------------------------------------------------------------------------------
 // PNG
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** CRC-32 as PNG uses it (ISO 3309), over a chunk's type and data. */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 export interface PngChunk {
   type: string;
@@ -93,16 +70,6 @@ export function pngChunks(png: Uint8Array): PngChunk[] {
     offset += 12 + length;
   }
   return chunks;
-}
-
-function pngChunk(type: string, data: Uint8Array): Bytes {
-  const body = concat(ascii(type), data);
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  out.set(body, 4);
-  view.setUint32(8 + data.length, crc32(body));
-  return out;
 }
 
 function chunkOf(png: Uint8Array, type: string): PngChunk {
@@ -151,6 +118,21 @@ export function damagePng(png: Bytes, damage: PngDamage): Bytes {
   for (let i = dataStart + 2; i < dataStart + idat.data.length; i++) out[i] = (i * 131 + 7) & 0xff;
   const crcAt = dataStart + idat.data.length;
   new DataView(out.buffer).setUint32(crcAt, crc32(out.subarray(idat.offset + 4, crcAt)));
+  return out;
+}
+
+/** The same PNG without any chunk of `type`: without IDAT, a valid header and no image data. */
+export function withoutPngChunks(png: Bytes, type: string): Bytes {
+  const kept = pngChunks(png).filter((c) => c.type !== type);
+  return concat(png.subarray(0, 8), ...kept.map((c) => png.subarray(c.offset, c.offset + 12 + c.data.length)));
+}
+
+/** The same PNG with one bit of its first `type` chunk's CRC flipped: the data intact, its check wrong. */
+export function withBadCrc(png: Bytes, type: string): Bytes {
+  const out = png.slice();
+  const chunk = chunkOf(out, type);
+  const last = chunk.offset + 8 + chunk.data.length + 3;
+  out[last] = out[last]! ^ 0x01;
   return out;
 }
 
@@ -241,6 +223,19 @@ export const bytesDecodersSkip: ReadonlyArray<[string, readonly number[]]> = [
   ['a restart marker (FFD0)', [0xff, 0xd0]],
   ['a restart marker (FFD7)', [0xff, 0xd7]],
 ];
+
+/** The same JPEG without its marker segments `marker` before the scan, e.g. its frame header (SOF). */
+export function withoutJpegSegments(jpeg: Bytes, marker: number): Bytes {
+  const dropped = jpegSegments(jpeg).filter((s) => s.marker === marker);
+  if (dropped.length === 0) throw new Error(`no segment FF${marker.toString(16).toUpperCase()}`);
+  const parts: Uint8Array[] = [];
+  let from = 0;
+  for (const s of dropped) {
+    parts.push(jpeg.subarray(from, s.offset));
+    from = s.offset + 2 + s.length;
+  }
+  return concat(...parts, jpeg.subarray(from));
+}
 
 /** Cut off halfway, as an interrupted download leaves it (no end-of-image marker). */
 export const truncateJpeg = (jpeg: Bytes): Bytes => jpeg.slice(0, Math.floor(jpeg.length / 2));
