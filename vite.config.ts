@@ -1,6 +1,8 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 
@@ -29,16 +31,45 @@ const firefoxManifest = {
   },
 } as ManifestV3Export;
 
+/**
+ * crxjs exposes every `?script` content script to all web pages (web_accessible_resources) and
+ * also emits an ES-module copy of it. Ours is registered with `scripting.registerContentScripts`,
+ * which needs neither, so both go: pages cannot fetch or fingerprint it, and the package holds
+ * only what runs.
+ */
+function privateDynamicScripts(outDir: string): Plugin {
+  return {
+    name: 'private-dynamic-scripts',
+    apply: 'build',
+    // crxjs writes the manifest late, so this runs once the build is on disk.
+    closeBundle() {
+      const manifestPath = join(outDir, 'manifest.json');
+      const built = JSON.parse(readFileSync(manifestPath, 'utf8')) as { web_accessible_resources?: Array<{ resources: string[] }> };
+      const registered = (file: string) => /^content\/.*\.iife\.js$/.test(file);
+      const kept = (built.web_accessible_resources ?? [])
+        .map((entry) => ({ ...entry, resources: entry.resources.filter((file) => !registered(file)) }))
+        .filter((entry) => entry.resources.length > 0);
+      if (kept.length > 0) built.web_accessible_resources = kept;
+      else delete built.web_accessible_resources;
+      writeFileSync(manifestPath, `${JSON.stringify(built, null, 2)}\n`);
+      const assets = join(outDir, 'assets');
+      for (const file of readdirSync(assets)) if (/\.iife\.ts-[^/]+\.js$/.test(file)) rmSync(join(assets, file));
+    },
+  };
+}
+
 /** `vite build` writes dist/chrome; `vite build --mode firefox` writes dist/firefox from the same sources. */
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
+  const outDir = firefox ? 'dist/firefox' : 'dist/chrome';
   return {
     plugins: [
       preact(),
       firefox ? crx({ manifest: firefoxManifest, browser: 'firefox' }) : crx({ manifest: chromeManifest }),
+      privateDynamicScripts(outDir),
     ],
     build: {
-      outDir: firefox ? 'dist/firefox' : 'dist/chrome',
+      outDir,
       emptyOutDir: true,
       target: firefox ? 'firefox140' : 'chrome120',
     },

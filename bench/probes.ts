@@ -71,9 +71,9 @@ export async function armStyleWait(page: Page, condition: StyleCondition, limitM
 /** The time the armed condition was met; throws if it was not met in time. */
 export const collect = (page: Page) => page.evaluate(() => (window as unknown as { __bspWait: Promise<number> }).__bspWait);
 
-/** What the page showed at its first animation frame, and when the whole skin was in. */
+/** What the page showed at its first visible animation frame, and when the whole skin was in. */
 export interface FrameProbe {
-  /** performance.now() of the first animation frame; -1 if none ran. */
+  /** performance.now() of the first animation frame with the page visible; -1 if none ran. */
   frameAt: number;
   /** performance.now() when every skin part was in the DOM; null if never. */
   skinAt: number | null;
@@ -86,7 +86,7 @@ export interface FrameProbe {
 /**
  * An init script for a blog page's main world, run before anything of the document exists.
  * A requestAnimationFrame callback registered now runs in the first frame, before that frame's
- * style, layout and paint: it notes whether every part of the skin (`parts`: a distinctive piece of
+ * style, layout and paint; it waits for the first frame in which the page is not held hidden, then notes whether every part of the skin (`parts`: a distinctive piece of
  * each part's CSS) is already in the page's <style> nodes, and what the title and banner compute
  * to. A MutationObserver notes when the last part arrives. Both also write a trace TimeStamp
  * (`bsp:doc` at the start, `bsp:skin` when the skin is complete) for the cross-check against the
@@ -111,7 +111,13 @@ export function frameProbe(parts: string[]): void {
     });
     observer.observe(document, { childList: true, subtree: true, characterData: true });
   });
-  requestAnimationFrame(() => {
+  // The first frame that shows anything: a frame painted while the page is held hidden (see
+  // src/first-paint.ts) shows nothing, neither the old look nor the skin, so the probe waits past it.
+  requestAnimationFrame(function look() {
+    if (getComputedStyle(document.documentElement).visibility === 'hidden') {
+      requestAnimationFrame(look);
+      return;
+    }
     const styles = [...document.querySelectorAll('style')].map((style) => style.textContent ?? '');
     const title = document.querySelector('.user-profile-head-name > div:first-child');
     const banner = document.querySelector('.user-profile-head-banner');

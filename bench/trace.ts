@@ -27,6 +27,7 @@ const categories = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'toplevel',
+  'loading', // firstContentfulPaint
   'mojom',
 ];
 
@@ -159,11 +160,10 @@ export function firstPaintChecks(events: TraceEvent[]): FirstPaintCheck[] {
   return docs.map((doc, i) => {
     const until = docs[i + 1]?.ts ?? Infinity;
     const frame = doc.args?.data?.frame;
+    // The first contentful paint: paints of a page held hidden show no content (src/first-paint.ts).
+    const inReload = (event: TraceEvent) => event.ts >= doc.ts && event.ts < until;
     const paint = events
-      .filter(
-        (event) =>
-          event.name === 'Paint' && event.args?.data?.frame === frame && event.ts >= doc.ts && event.ts < until,
-      )
+      .filter((event) => event.name === 'firstContentfulPaint' && event.args?.frame === frame && inReload(event))
       .sort((a, b) => a.ts - b.ts)[0];
     if (!paint) throw new Error('a traced reload was never painted');
     const skin = skins.find((event) => event.ts >= doc.ts && event.ts < until);

@@ -3,6 +3,7 @@
  * page first paints, follows storage as the popup edits it, and answers the popup's one question.
  */
 import { nativeBrowser as browser } from '../src/ext';
+import { takeHold } from '../src/first-paint';
 import { isPageQuery } from '../src/messages';
 import { blogKeyFromUrl } from '../src/sites/csdn';
 import { imageKey, readSkin, skinKey } from '../src/skin';
@@ -17,7 +18,7 @@ if (blog) start(blog);
 function start(blog: string): void {
   const storage = browser.storage.local;
   const painter = new SkinPainter(document, storage, blog);
-  void new SkinStore(storage).load(blog).then((skin) => painter.show(skin));
+  void new SkinStore(storage).load(blog).then((skin) => painter.showFirst(skin, takeHold()));
 
   // A page whose policy refuses `data:` images refuses our CSS images too: paint them on canvas.
   document.addEventListener(

@@ -2,10 +2,11 @@ import { isImageDataUrl, imageKey, type Skin } from '../src/skin';
 import { imageSlots, type ImageSlot } from '../src/rules';
 import { colorCss, imageCss } from '../src/skin-css';
 import type { SkinStorage } from '../src/store';
+import { HOLD_CSS, MAX_HOLD_MS } from '../src/first-paint';
 import { CanvasLayers } from './canvas-layers';
 import { StyleOwner } from './style-owner';
 
-type Part = ImageSlot | 'colors' | 'layers';
+type Part = ImageSlot | 'colors' | 'layers' | 'hold';
 
 /**
  * Turns a blog's stored skin into the page's style nodes. Image bytes are fetched only when an
@@ -42,6 +43,42 @@ export class SkinPainter {
     } else {
       this.owner.set(slot, dataUrl ? imageCss(slot, dataUrl) : '');
     }
+  }
+
+  /**
+   * The first paint of a page load. While a skin's images come out of storage the page stays out
+   * of sight (see src/first-paint.ts): under `held`, the hold script's node, when this blog has
+   * one, or else a hold of our own from now on. Pages of a blog with no skin, or colors only,
+   * are let go at once.
+   */
+  async showFirst(skin: Skin | null, held: HTMLStyleElement | null): Promise<void> {
+    const hasImages = Boolean(skin?.enabled && Object.keys(skin.images).length > 0);
+    if (hasImages && !held) this.owner.set('hold', HOLD_CSS);
+    const release = () => {
+      held?.remove();
+      this.owner.set('hold', '');
+    };
+    if (!hasImages) release();
+    const timer = setTimeout(release, MAX_HOLD_MS);
+    try {
+      await this.show(skin);
+      if (hasImages) await this.decodePainted();
+    } finally {
+      clearTimeout(timer);
+      release();
+    }
+  }
+
+  /** Decodes the painted images ahead, so the frame that shows the page has them ready. */
+  private decodePainted(): Promise<unknown> {
+    if (this.canvas) return Promise.resolve();
+    return Promise.all(
+      [...this.painted.values()].map(({ dataUrl }) => {
+        const image = new Image();
+        image.src = dataUrl;
+        return image.decode().catch(() => undefined); // a refused image is the canvas fallback's case
+      }),
+    );
   }
 
   /**

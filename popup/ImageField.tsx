@@ -14,7 +14,7 @@ const hintKey: Readonly<Record<ImageSlot, MessageKey>> = {
 interface Props {
   slot: ImageSlot;
   info: ImageInfo | undefined;
-  /** The stored image, for the thumbnail. */
+  /** The stored image, for the thumbnail; it may arrive after `info`. */
   url: string | undefined;
   onAccept(image: AcceptedImage): Promise<void>;
   onRemove(): Promise<void>;
@@ -89,9 +89,9 @@ export function ImageField({ slot, info, url, onAccept, onRemove }: Props) {
       <p id={`${id}-hint`} class="hint">
         {checking ? t('checking') : `${t(hintKey[slot])} · ${t('dropHint')}`}
       </p>
-      {info && url && (
+      {info && (
         <figure class="chosen">
-          <img src={url} alt="" />
+          {url ? <img src={url} alt="" /> : <span class="thumbnail-pending" />}
           <figcaption>
             <span class="file-name" title={info.name}>
               {info.name}

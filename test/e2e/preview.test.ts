@@ -221,16 +221,24 @@ describe('kept per blog', () => {
     expect(await computedStyle(home, '.aside-box:last-child > .aside-title', 'background-image')).toBe(dataUrl(column, 'image/png'));
   });
 
-  it('is there again after a reload, painted before the first frame', async () => {
+  it('is there again after a reload, in the first frame that shows the page', async () => {
     await home.addInitScript(() => {
-      // Main world, before the page parses: the first animation frame runs before the first paint.
-      requestAnimationFrame(() => {
-        const styled = [...document.querySelectorAll('style')].some((s) => s.textContent?.includes('.user-profile-head-banner'));
-        (window as unknown as { skinAtFirstFrame: boolean }).skinAtFirstFrame = styled;
-      });
+      // Main world, before the page parses. A frame's animation callbacks run before its paint, so
+      // the first callback that finds the page visible sees what its first visible paint will use.
+      const look = () => {
+        if (getComputedStyle(document.documentElement).visibility === 'hidden') return requestAnimationFrame(look);
+        const ours = [...document.querySelectorAll('style')].some((s) => s.textContent?.includes('url("data:image/jpeg'));
+        (window as unknown as { skinAtFirstVisibleFrame: boolean }).skinAtFirstVisibleFrame = ours;
+      };
+      requestAnimationFrame(look);
     });
-    await home.reload({ waitUntil: 'load' });
-    expect(await home.evaluate(() => (window as unknown as { skinAtFirstFrame?: boolean }).skinAtFirstFrame)).toBe(true);
+    await home.bringToFront();
+    for (let reload = 0; reload < 5; reload++) {
+      await home.reload({ waitUntil: 'load' });
+      await expect
+        .poll(() => home.evaluate(() => (window as unknown as { skinAtFirstVisibleFrame?: boolean }).skinAtFirstVisibleFrame))
+        .toBe(true);
+    }
     expect(await computedStyle(home, '.user-profile-head-banner', 'background-image')).toBe(dataUrl(header, 'image/jpeg'));
     expect(await computedStyle(home, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
   });
@@ -256,8 +264,12 @@ describe('turning the preview off', () => {
     await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(dataUrl(background, 'image/png'));
   });
 
-  it('stays off across a reload', async () => {
+  it('stays off across a reload, and no longer holds the blog\'s pages at load', async () => {
+    const heldPages = () =>
+      editor.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []));
+    expect(await heldPages()).toContain('https://blog.csdn.net/baxiaoshi2020*');
     await editor.getByRole('switch', { name: '预览' }).click();
+    await expect.poll(heldPages).toEqual([]);
     await home.reload({ waitUntil: 'load' });
     expect(await computedStyleSnapshot(home)).toEqual(homeBefore);
     await editor.getByRole('switch', { name: '预览' }).click();

@@ -4,8 +4,8 @@ import manifest from '../../manifest.json' with { type: 'json' };
 const blogHosts = ['https://blog.csdn.net/*', 'https://*.blog.csdn.net/*'];
 
 describe('the manifest', () => {
-  it('asks only for storage and for CSDN blog pages', () => {
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
+  it('asks only for storage, script registration and CSDN blog pages', () => {
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting']);
     expect(manifest.host_permissions).toEqual(blogHosts);
     expect(manifest).not.toHaveProperty('optional_permissions');
   });

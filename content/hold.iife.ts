@@ -1,0 +1,11 @@
+/**
+ * Registered (by the editor) only for blogs with a skin that has images, at document_start: hides
+ * the page until the main content script has painted the skin. See src/first-paint.ts.
+ */
+import { HOLD_CSS, HOLD_KEY, MAX_HOLD_MS } from '../src/first-paint';
+
+const hold = document.createElement('style');
+hold.textContent = HOLD_CSS;
+document.documentElement.append(hold);
+(globalThis as Record<string, unknown>)[HOLD_KEY] = hold;
+setTimeout(() => hold.remove(), MAX_HOLD_MS);

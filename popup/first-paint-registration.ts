@@ -1,0 +1,30 @@
+import browser from 'webextension-polyfill';
+import holdScript from '../content/hold.iife.ts?script';
+import { blogPagePatterns, HOLD_SCRIPT_ID } from '../src/first-paint';
+import type { Skin } from '../src/skin';
+
+/**
+ * Keeps the hold script registered for exactly the blogs whose skin has images and is on.
+ * The registration itself is the list (no index of blogs to keep in step); Web Locks keep two
+ * editors from racing over it. Registrations persist across browser restarts.
+ */
+export async function keepFirstPaintHold(blog: string, skin: Skin): Promise<void> {
+  const wanted = skin.enabled && Object.keys(skin.images).length > 0;
+  await navigator.locks.request(HOLD_SCRIPT_ID, async () => {
+    const { scripting } = browser;
+    const [current] = await scripting.getRegisteredContentScripts({ ids: [HOLD_SCRIPT_ID] });
+    const matches = new Set(current?.matches ?? []);
+    for (const pattern of blogPagePatterns(blog)) {
+      if (wanted) matches.add(pattern);
+      else matches.delete(pattern);
+    }
+    if (current && sameSet(matches, current.matches ?? [])) return;
+    if (!current && matches.size === 0) return;
+    if (matches.size === 0) return scripting.unregisterContentScripts({ ids: [HOLD_SCRIPT_ID] });
+    const script = { id: HOLD_SCRIPT_ID, matches: [...matches], js: [holdScript], runAt: 'document_start' as const };
+    if (current) await scripting.updateContentScripts([script]);
+    else await scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
+  });
+}
+
+const sameSet = (a: Set<string>, b: string[]) => a.size === b.length && b.every((item) => a.has(item));

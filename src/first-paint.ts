@@ -1,0 +1,29 @@
+/**
+ * Holding a skinned page out of sight until its skin is in, so that its first visible frame
+ * already wears the skin. Storage answers a content script in about 15 ms, later than a light
+ * page's first frame; a tiny script registered for the blogs that have a skin hides the page at
+ * once, and the main content script lets it go when the images are painted.
+ */
+
+export const HOLD_CSS = ':root { visibility: hidden !important; }';
+/** Never hide a page longer than this, whatever storage does. */
+export const MAX_HOLD_MS = 500;
+/** Where the hold script leaves its node for the main content script (one isolated world holds both). */
+export const HOLD_KEY = '__blogSkinPreviewerHold';
+export const HOLD_SCRIPT_ID = 'first-paint-hold';
+
+/**
+ * Match patterns for the pages of `blog`. The first also matches blogs whose name starts with
+ * this one; their content script finds no skin and lets the page go at once.
+ */
+export function blogPagePatterns(blog: string): string[] {
+  return [`https://blog.csdn.net/${blog}*`, `https://${blog}.blog.csdn.net/*`];
+}
+
+/** The hold node a hold script left in this isolated world, taken so it is released once. */
+export function takeHold(): HTMLStyleElement | null {
+  const scope = globalThis as Record<string, unknown>;
+  const hold = scope[HOLD_KEY];
+  delete scope[HOLD_KEY];
+  return hold instanceof HTMLStyleElement ? hold : null;
+}
