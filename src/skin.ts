@@ -71,8 +71,17 @@ function readImageInfo(value: unknown): ImageInfo | null {
 
 /** Image bytes as stored: a data URL of exactly the file the user picked. */
 export function isImageDataUrl(value: unknown): value is string {
-  return typeof value === 'string' && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/.test(value);
+  // Checked on every skinned page load, so no regex pass over megabytes: the prefix says what it
+  // is, and none of the characters that could end the CSS string it is written into may appear.
+  return (
+    typeof value === 'string' &&
+    IMAGE_DATA_URL_PREFIX.test(value) &&
+    !CSS_STRING_BREAKERS.some((character) => value.includes(character))
+  );
 }
+
+const IMAGE_DATA_URL_PREFIX = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]/;
+const CSS_STRING_BREAKERS = ['"', '\\', '\n', '\r', '\f'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

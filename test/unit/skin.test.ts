@@ -36,3 +36,9 @@ describe('isImageDataUrl', () => {
     expect(isImageDataUrl('https://example.com/a.png')).toBe(false);
   });
 });
+
+describe('isImageDataUrl against CSS injection', () => {
+  it.each(['"', '\\', '\n', '\r', '\f'])('refuses a data URL holding %j, which could end the CSS string', (character) => {
+    expect(isImageDataUrl(`data:image/png;base64,AAAA${character}) } body { color: red`)).toBe(false);
+  });
+});
