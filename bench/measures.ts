@@ -20,14 +20,13 @@ import {
 import { armStyleWait, collect, frameProbe, readFrameProbe, type FrameProbe } from './probes';
 import { results, timing } from './results';
 import { round2, summarize } from './stats';
-import { contentScriptWork, firstPaintChecks, recordTrace } from './trace';
+import { contentScriptWork, recordTrace } from './trace';
 
 export const runs = {
   colorChanges: 200,
   headerPicks: 20,
   hugePngPicks: 50,
   reloads: 50,
-  tracedReloads: 10,
   tracedLoads: 15,
   popupOpens: 20,
 };
@@ -244,17 +243,17 @@ export async function measureFirstPaint({ session }: Bench, parts: string[]): Pr
   /** The skin's arrival after the first frame, ms (negative: before it). */
   const lag = probes.map((probe) => (probe.skinAt ?? Infinity) - probe.frameAt);
 
-  const events = await recordTrace(session.context, page, async () => {
-    for (let i = 0; i < runs.tracedReloads; i++) await reload();
-  });
-  const traced = firstPaintChecks(events);
-  const tracedBefore = traced.filter((check) => check.leadMs !== null && check.leadMs <= 0).length;
+  // Cross-check with the browser's own Paint Timing: the skin was complete before the first
+  // contentful paint (a frame painted while the page is held hidden has no content).
+  const beforeContentfulPaint = probes.filter(
+    (probe) => probe.skinAt !== null && probe.contentfulPaintAt !== null && probe.skinAt <= probe.contentfulPaintAt,
+  ).length;
   await page.close();
 
   const lagSummary = summarize(lag);
   results.push({
     id: 'first-paint',
-    measure: 'reload of a skinned page → skin in the first paint (ms: skin complete after the first frame)',
+    measure: 'reload of a skinned page → skin in the first visible paint (ms: skin complete after that frame)',
     unit: 'reloads',
     n: runs.reloads,
     median: round2(lagSummary.median),
@@ -263,17 +262,16 @@ export async function measureFirstPaint({ session }: Bench, parts: string[]): Pr
     judged: 'count',
     value: skinned,
     target: `${runs.reloads} of ${runs.reloads}`,
-    pass: skinned === runs.reloads && tracedBefore === traced.length,
-    conditions: { tracedReloadsSkinnedBeforeFirstPaint: tracedBefore === traced.length },
+    pass: skinned === runs.reloads && beforeContentfulPaint === runs.reloads,
+    conditions: { skinBeforeFirstContentfulPaint: beforeContentfulPaint === runs.reloads },
     details: {
-      skinnedAtFirstFrame: `${skinned}/${runs.reloads}`,
-      tracedSkinBeforeFirstPaint: `${tracedBefore}/${traced.length}`,
-      tracedSkinAfterFirstPaintMedianMs: round2(summarize(traced.map((check) => check.leadMs ?? Infinity)).median),
+      skinnedAtFirstVisibleFrame: `${skinned}/${runs.reloads}`,
+      skinBeforeFirstContentfulPaint: `${beforeContentfulPaint}/${runs.reloads}`,
     },
     notes:
-      'median/p95/max: ms from the first animation frame to the moment the last skin part was in the DOM ' +
-      '(negative = before it). Cross-check on further reloads under a trace: the TimeStamp written when the last ' +
-      'part arrived against the first Paint event of the document.',
+      'median/p95/max: ms from the first visible animation frame to the moment the last skin part was in the ' +
+      'DOM (negative = before it). Pages of a skinned blog are held hidden until the skin is in (src/first-paint.ts); ' +
+      'cross-checked against the first-contentful-paint entry of Paint Timing on every reload.',
     samples: lag.map(round2),
   });
 }

@@ -81,21 +81,38 @@ export interface FrameProbe {
   stylesAtFrame: boolean;
   titleAtFrame: string | null;
   bannerAtFrame: string | null;
+  /** The page's own first-contentful-paint time (Paint Timing), on the same clock; null if none. */
+  contentfulPaintAt: number | null;
 }
 
 /**
  * An init script for a blog page's main world, run before anything of the document exists.
- * A requestAnimationFrame callback registered now runs in the first frame, before that frame's
- * style, layout and paint; it waits for the first frame in which the page is not held hidden, then notes whether every part of the skin (`parts`: a distinctive piece of
- * each part's CSS) is already in the page's <style> nodes, and what the title and banner compute
- * to. A MutationObserver notes when the last part arrives. Both also write a trace TimeStamp
- * (`bsp:doc` at the start, `bsp:skin` when the skin is complete) for the cross-check against the
- * trace's Paint events.
+ * A requestAnimationFrame callback runs in a frame before that frame's style, layout and paint: the
+ * first one that finds the page not held hidden notes whether every part of the skin (`parts`: a
+ * distinctive piece of each part's CSS) is in the page's <style> nodes, and what the title and
+ * banner compute to. A MutationObserver notes when the last part arrives.
  */
 export function frameProbe(parts: string[]): void {
-  const w = window as unknown as { __bspFrame: FrameProbe; __bspSkin: Promise<number> };
-  console.timeStamp('bsp:doc');
-  w.__bspFrame = { frameAt: -1, skinAt: null, stylesAtFrame: false, titleAtFrame: null, bannerAtFrame: null };
+  // Functions here are assigned to properties of `w`, never to named variables: tsx would wrap a
+  // named one in a helper that does not exist in the page.
+  const w = window as unknown as {
+    __bspFrame: FrameProbe;
+    __bspSkin: Promise<number>;
+    __bspShown: Promise<void>;
+    __bspShow: () => void;
+    __bspLook: FrameRequestCallback;
+  };
+  w.__bspShown = new Promise<void>((resolve) => {
+    w.__bspShow = resolve;
+  });
+  w.__bspFrame = {
+    frameAt: -1,
+    skinAt: null,
+    stylesAtFrame: false,
+    titleAtFrame: null,
+    bannerAtFrame: null,
+    contentfulPaintAt: null,
+  };
   w.__bspSkin = new Promise<number>((resolve) => {
     const observer = new MutationObserver((records) => {
       const styled = records.some(
@@ -105,7 +122,6 @@ export function frameProbe(parts: string[]): void {
       const styles = [...document.querySelectorAll('style')].map((style) => style.textContent ?? '');
       if (!parts.every((part) => styles.some((text) => text.includes(part)))) return;
       observer.disconnect();
-      console.timeStamp('bsp:skin');
       w.__bspFrame.skinAt = performance.now();
       resolve(w.__bspFrame.skinAt);
     });
@@ -113,9 +129,9 @@ export function frameProbe(parts: string[]): void {
   });
   // The first frame that shows anything: a frame painted while the page is held hidden (see
   // src/first-paint.ts) shows nothing, neither the old look nor the skin, so the probe waits past it.
-  requestAnimationFrame(function look() {
+  w.__bspLook = () => {
     if (getComputedStyle(document.documentElement).visibility === 'hidden') {
-      requestAnimationFrame(look);
+      requestAnimationFrame(w.__bspLook);
       return;
     }
     const styles = [...document.querySelectorAll('style')].map((style) => style.textContent ?? '');
@@ -125,7 +141,9 @@ export function frameProbe(parts: string[]): void {
     w.__bspFrame.stylesAtFrame = parts.every((part) => styles.some((text) => text.includes(part)));
     w.__bspFrame.titleAtFrame = title ? getComputedStyle(title).color : null;
     w.__bspFrame.bannerAtFrame = banner ? getComputedStyle(banner).backgroundImage.slice(0, 40) : null;
-  });
+    w.__bspShow();
+  };
+  requestAnimationFrame(w.__bspLook);
 }
 
 /** Waits for the frame probe's skin (or throws after `limitMs`) and returns what it saw. */
@@ -133,12 +151,22 @@ export async function readFrameProbe(page: Page, limitMs: number): Promise<Frame
   await page.evaluate(
     ({ limitMs }) =>
       Promise.race([
-        (window as unknown as { __bspSkin: Promise<number> }).__bspSkin,
+        Promise.all([
+          (window as unknown as { __bspSkin: Promise<number> }).__bspSkin,
+          (window as unknown as { __bspShown: Promise<void> }).__bspShown,
+        ]),
         new Promise((_, reject) => setTimeout(() => reject(new Error(`the skin was not complete within ${limitMs} ms`)), limitMs)),
       ]),
     { limitMs },
   );
-  const probe = await page.evaluate(() => (window as unknown as { __bspFrame: FrameProbe }).__bspFrame);
+  // The paint entry is queued once the frame is presented: wait for it a little.
+  await page
+    .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 2000 })
+    .catch(() => undefined);
+  const probe = await page.evaluate(() => ({
+    ...(window as unknown as { __bspFrame: FrameProbe }).__bspFrame,
+    contentfulPaintAt: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+  }));
   if (probe.frameAt < 0) throw new Error('no animation frame ran: is the page in the background?');
   return probe;
 }

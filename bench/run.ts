@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       `data:image/png;base64,${files.column.prefix}`,
     ];
     await attempt(
-      `Reloading the skinned page ${runs.reloads} times, then ${runs.tracedReloads} more under a trace`,
+      `Reloading the skinned page ${runs.reloads} times`,
       'first-paint',
       'reload of a skinned page → skin in the first paint (ms: skin complete after the first frame)',
       `${runs.reloads} of ${runs.reloads}`,

@@ -27,7 +27,6 @@ const categories = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'toplevel',
-  'loading', // firstContentfulPaint
   'mojom',
 ];
 
@@ -137,40 +136,3 @@ export function contentScriptWork(events: TraceEvent[], scriptUrl: string, frame
   return { totalMs: total / 1000, byKind, forced };
 }
 
-export interface FirstPaintCheck {
-  /** The page's first Paint (main-thread paint of the document), µs. */
-  firstPaint: number;
-  /** When every skin part was in the DOM (the page-side probe's TimeStamp), µs; null if never. */
-  skinComplete: number | null;
-  /** skinComplete − firstPaint in ms: negative means the skin was there before the first paint. */
-  leadMs: number | null;
-}
-
-/**
- * For every document load in the trace (marked by the probe's `bsp:doc` TimeStamp), the first Paint
- * of that document against the `bsp:skin` TimeStamp the probe writes when every skin part is in.
- */
-export function firstPaintChecks(events: TraceEvent[]): FirstPaintCheck[] {
-  const stamps = (message: string) =>
-    events
-      .filter((event) => event.name === 'TimeStamp' && event.args?.data?.message === message)
-      .sort((a, b) => a.ts - b.ts);
-  const docs = stamps('bsp:doc');
-  const skins = stamps('bsp:skin');
-  return docs.map((doc, i) => {
-    const until = docs[i + 1]?.ts ?? Infinity;
-    const frame = doc.args?.data?.frame;
-    // The first contentful paint: paints of a page held hidden show no content (src/first-paint.ts).
-    const inReload = (event: TraceEvent) => event.ts >= doc.ts && event.ts < until;
-    const paint = events
-      .filter((event) => event.name === 'firstContentfulPaint' && event.args?.frame === frame && inReload(event))
-      .sort((a, b) => a.ts - b.ts)[0];
-    if (!paint) throw new Error('a traced reload was never painted');
-    const skin = skins.find((event) => event.ts >= doc.ts && event.ts < until);
-    return {
-      firstPaint: paint.ts,
-      skinComplete: skin?.ts ?? null,
-      leadMs: skin ? (skin.ts - paint.ts) / 1000 : null,
-    };
-  });
-}
