@@ -42,3 +42,17 @@ describe('isImageDataUrl against CSS injection', () => {
     expect(isImageDataUrl(`data:image/png;base64,AAAA${character}) } body { color: red`)).toBe(false);
   });
 });
+
+describe('stored data of earlier versions', () => {
+  it('reads a schema 1 record exactly as version 0.1 wrote it', async () => {
+    // A frozen copy of what storage holds: a later schema must keep reading it (or upgrade it here).
+    const { default: stored } = await import('../fixtures/storage/skin-v1.json', { with: { type: 'json' } });
+    const skin = readSkin(stored['skin:baxiaoshi2020']);
+    expect(skin).toMatchObject({
+      schema: 1,
+      enabled: true,
+      colors: { title: '#C0392B', hover: '#16A085', subtitle: '#8E44AD' },
+      images: { header: { width: 1920, height: 100, format: 'jpeg' }, column: { width: 300, height: 38 } },
+    });
+  });
+});
