@@ -1,20 +1,23 @@
 /** What a user would see of a page, read in the page itself: computed styles and pixels. */
 import type { Page } from 'playwright';
 
-/** Every element's full computed style, one string per element, in document order. */
-export function computedStyleSnapshot(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('*')].map((element) => {
-      const style = getComputedStyle(element);
-      let text = `${element.tagName}#${element.id}.${element.className}|`;
-      for (let i = 0; i < style.length; i++) {
-        const property = style.item(i);
-        text += `${property}:${style.getPropertyValue(property)};`;
-      }
-      return text;
-    }),
-  );
+/**
+ * Every element's full computed style, one string per element, in document order. Runs in the
+ * page: the Firefox tests hand it to Puppeteer as it is.
+ */
+export function readComputedStyles(): string[] {
+  return [...document.querySelectorAll('*')].map((element) => {
+    const style = getComputedStyle(element);
+    let text = `${element.tagName}#${element.id}.${element.className}|`;
+    for (let i = 0; i < style.length; i++) {
+      const property = style.item(i);
+      text += `${property}:${style.getPropertyValue(property)};`;
+    }
+    return text;
+  });
 }
+
+export const computedStyleSnapshot = (page: Page): Promise<string[]> => page.evaluate(readComputedStyles);
 
 export function computedStyle(page: Page, selector: string, property: string): Promise<string> {
   return page.locator(selector).first().evaluate(

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { buildDir, zipBuild } from '../../../scripts/store-zip';
 import { fixtureDir, fixtureFor } from '../../support/extension';
+import { readComputedStyles } from '../../support/page-state';
 
 export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const firefoxBuildDir = buildDir('firefox');
@@ -186,20 +187,8 @@ export function computedStyle(page: Page, selector: string, property: string): P
   return page.$eval(selector, (element, name) => getComputedStyle(element).getPropertyValue(name), property);
 }
 
-/** Every element's full computed style, one string per element, in document order. */
-export function computedStyleSnapshot(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('*')].map((element) => {
-      const style = getComputedStyle(element);
-      let text = `${element.tagName}#${element.id}.${element.className}|`;
-      for (let i = 0; i < style.length; i++) {
-        const property = style.item(i);
-        text += `${property}:${style.getPropertyValue(property)};`;
-      }
-      return text;
-    }),
-  );
-}
+/** Every element's full computed style, as the Chromium tests read it. */
+export const computedStyleSnapshot = (page: Page): Promise<string[]> => page.evaluate(readComputedStyles);
 
 /** A PNG or JPEG of one or more vertical stripes, drawn by Firefox's own canvas, as bytes. */
 export async function drawImage(
