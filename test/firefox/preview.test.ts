@@ -104,6 +104,15 @@ describe('painting the blog tab from the editor tab', () => {
     expect(await computedStyle(home, '#userSkin', 'background-repeat')).toBe('repeat');
   });
 
+  it('registers the first-paint hold for the blog, as in Chrome', async () => {
+    const held = () =>
+      editor.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        return (await api.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []);
+      });
+    await expect.poll(held).toContain('https://blog.csdn.net/baxiaoshi2020*');
+  });
+
   it('paints the title and subtitle colors as they are typed', async () => {
     await (await field(editor, '主标题颜色')).type(colors.title.toLowerCase());
     await expect.poll(() => computedStyle(home, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
