@@ -14,7 +14,7 @@ const geckoId = 'blog-skin-previewer@blog-skin-previewer';
 
 /**
  * The same manifest for Firefox. 140 is the oldest ESR that reads `data_collection_permissions`
- * (which addons.mozilla.org requires of new add-ons) and that grants MV3 host permissions at install.
+ * (which addons.mozilla.org requires of new add-ons); MV3 host access granted at install came in 127.
  */
 const firefoxManifest = {
   ...manifest,

@@ -1,4 +1,5 @@
 import type { ImageSlot } from '../src/rules';
+import { inSkinLayer } from '../src/skin-css';
 import { selectorsFor } from '../src/sites/csdn';
 
 /**
@@ -44,7 +45,8 @@ export class CanvasLayers {
     for (const slot of [...this.bitmaps.keys()]) this.detach(slot);
     for (const bitmap of this.bitmaps.values()) bitmap.close();
     this.bitmaps.clear();
-    this.generations.clear();
+    // Generations are kept: a decode begun before this must not land after a newer `set`.
+    for (const slot of this.generations.keys()) this.generations.set(slot, this.generations.get(slot)! + 1);
     this.update();
   }
 
@@ -59,6 +61,13 @@ export class CanvasLayers {
   }
 
   private attachAll(): void {
+    // Hosts the page has taken out (a re-rendered sidebar) are let go, not kept alive.
+    for (const [host] of this.layers) {
+      if (!host.isConnected) {
+        this.resizes.unobserve(host);
+        this.layers.delete(host);
+      }
+    }
     for (const slot of this.bitmaps.keys()) {
       for (const host of this.document.querySelectorAll(selectorsFor(slot).join(','))) {
         if (this.layers.get(host)?.canvas.parentNode === host) continue;
@@ -85,7 +94,10 @@ export class CanvasLayers {
     const layer = this.layers.get(host);
     const bitmap = layer && this.bitmaps.get(layer.slot);
     if (!layer || !bitmap) return;
-    const ratio = this.document.defaultView?.devicePixelRatio ?? 1;
+    // At most MAX_LAYER_PIXELS: a page-long background at a high pixel ratio would otherwise take
+    // hundreds of megabytes, or pass the browser's canvas limit and draw nothing.
+    const cssPixels = Math.max(1, host.clientWidth * host.clientHeight);
+    const ratio = Math.min(this.document.defaultView?.devicePixelRatio ?? 1, Math.sqrt(MAX_LAYER_PIXELS / cssPixels));
     const width = Math.round(host.clientWidth * ratio);
     const height = Math.round(host.clientHeight * ratio);
     const { canvas } = layer;
@@ -99,6 +111,7 @@ export class CanvasLayers {
 }
 
 const LAYER_CLASS = 'bsp-skin-layer';
+const MAX_LAYER_PIXELS = 16_000_000;
 
 type Draw = (context: CanvasRenderingContext2D, image: ImageBitmap, width: number, height: number) => void;
 
@@ -120,7 +133,7 @@ const drawSlot: Readonly<Record<ImageSlot, Draw>> = {
 
 function layerCss(slots: ImageSlot[]): string {
   const hosts = slots.flatMap(selectorsFor);
-  return (
+  return inSkinLayer(
     `${hosts.join(',\n')} { position: relative !important; isolation: isolate !important; }\n` +
     `.${LAYER_CLASS} { position: absolute !important; inset: 0 !important; width: 100% !important; ` +
     'height: 100% !important; z-index: -1 !important; pointer-events: none !important; ' +

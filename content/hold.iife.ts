@@ -1,5 +1,5 @@
 /**
- * Registered (by the editor) only for blogs with a skin that has images, at document_start: hides
+ * Registered (by the editor) for the pages of blogs whose skin has images, at document_start: hides
  * the page until the main content script has painted the skin. See src/first-paint.ts.
  */
 import { HOLD_CSS, HOLD_KEY, MAX_HOLD_MS } from '../src/first-paint';

@@ -18,7 +18,12 @@ if (blog) start(blog);
 function start(blog: string): void {
   const storage = browser.storage.local;
   const painter = new SkinPainter(document, storage, blog);
-  void new SkinStore(storage).load(blog).then((skin) => painter.showFirst(skin, takeHold()));
+  // A change that arrives before the first read answers is newer than what that read returns.
+  let changedMeanwhile = false;
+  void new SkinStore(storage)
+    .load(blog)
+    .catch(() => null)
+    .then((skin) => (changedMeanwhile ? takeHold()?.remove() : painter.showFirst(skin, takeHold())));
 
   // A page whose policy refuses `data:` images refuses our CSS images too: paint them on canvas.
   document.addEventListener(
@@ -33,6 +38,7 @@ function start(blog: string): void {
   browser.storage.onChanged.addListener((changes, area) => {
     const record = area === 'local' ? changes[skinKey(blog)] : undefined;
     if (!record) return; // every edit rewrites the record, in the same write as any new image
+    changedMeanwhile = true;
     const images: Record<string, unknown> = {};
     for (const slot of imageSlots) {
       const change = changes[imageKey(blog, slot)];

@@ -48,12 +48,14 @@ export class SkinPainter {
   /**
    * The first paint of a page load. While a skin's images come out of storage the page stays out
    * of sight (see src/first-paint.ts): under `held`, the hold script's node, when this blog has
-   * one, or else a hold of our own from now on. Pages of a blog with no skin, or colors only,
+   * one, or else a hold of our own, but only if nothing has been painted yet (hiding a page
+   * already shown would be a flash of its own). Pages of a blog with no skin, or colors only,
    * are let go at once.
    */
   async showFirst(skin: Skin | null, held: HTMLStyleElement | null): Promise<void> {
     const hasImages = Boolean(skin?.enabled && Object.keys(skin.images).length > 0);
-    if (hasImages && !held) this.owner.set('hold', HOLD_CSS);
+    const unpainted = performance.getEntriesByType('paint').length === 0;
+    if (hasImages && !held && unpainted) this.owner.set('hold', HOLD_CSS);
     const release = () => {
       held?.remove();
       this.owner.set('hold', '');

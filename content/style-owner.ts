@@ -13,6 +13,7 @@ export class StyleOwner<Part extends string> {
   private readonly guard = new MutationObserver((records) => this.restore(records));
   /** Moves made in the current second; a page that also insists on being last must not win a freeze. */
   private moves = { count: 0, since: 0 };
+  private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly document: Document) {}
 
@@ -35,6 +36,8 @@ export class StyleOwner<Part extends string> {
   }
 
   clear(): void {
+    clearTimeout(this.retry);
+    this.retry = undefined;
     this.guard.disconnect();
     for (const node of this.nodes.values()) node.remove();
     this.nodes.clear();
@@ -52,9 +55,12 @@ export class StyleOwner<Part extends string> {
   private restore(records: MutationRecord[]): void {
     const root = this.document.documentElement;
     if (!root) return;
-    // A node whose text or attributes someone else touched is swapped for a clean copy.
     for (const [part, node] of this.nodes) {
-      if (records.some((record) => record.target !== root && node.contains(record.target))) {
+      const touched = records.some((record) => record.target !== root && node.contains(record.target));
+      if (!node.isConnected) {
+        if (this.mayMove()) root.append(node);
+      } else if (touched && this.mayMove()) {
+        // A node whose text or attributes someone else touched is swapped for a clean copy.
         const clean = this.create(this.texts.get(part)!);
         node.replaceWith(clean);
         this.nodes.set(part, clean);
@@ -67,6 +73,9 @@ export class StyleOwner<Part extends string> {
   }
 
   private watch(): void {
+    // Changes not yet reported would be lost by `disconnect`: answer them first.
+    const pending = this.guard.takeRecords();
+    if (pending.length > 0) return this.restore(pending);
     this.guard.disconnect();
     const root = this.document.documentElement;
     if (!root || this.nodes.size === 0) return;
@@ -77,13 +86,20 @@ export class StyleOwner<Part extends string> {
   }
 
   /**
-   * At most a few moves a second: enough to answer any page that adds or removes nodes, while a
-   * script that re-appends its own node after ours each time gives up the fight instead of
-   * freezing the tab (our declarations are `!important`, so being last rarely decides anything).
+   * At most a few moves or clean copies a second: enough to answer any page that adds nodes or
+   * edits ours, while a script that re-appends its own node after ours each time gives up the
+   * fight instead of freezing the tab (our declarations are `!important` in a cascade layer, so
+   * being last rarely decides anything).
    */
   private mayMove(): boolean {
     const now = performance.now();
     if (now - this.moves.since > 1000) this.moves = { count: 0, since: now };
-    return ++this.moves.count <= MAX_MOVES_PER_SECOND;
+    if (++this.moves.count <= MAX_MOVES_PER_SECOND) return true;
+    // Out of moves: try once more when the budget renews, so a removed part is not gone for good.
+    this.retry ??= setTimeout(() => {
+      this.retry = undefined;
+      this.restore([]);
+    }, 1000);
+    return false;
   }
 }

@@ -22,6 +22,19 @@ export function App() {
       </main>
     );
   }
+  if (state.status === 'error') {
+    return (
+      <main>
+        <h1>{t('extName')}</h1>
+        <p class="error" role="alert">
+          {t('errLoad', state.message)}
+        </p>
+        <button type="button" onClick={() => location.reload()}>
+          {t('retry')}
+        </button>
+      </main>
+    );
+  }
   if (state.status === 'no-access') {
     return (
       <main>

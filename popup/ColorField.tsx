@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseHexColor, type HexColor } from '../src/color';
 import type { ColorSlot } from '../src/rules';
 import { fieldLabel, saveError, t } from './i18n';
@@ -16,7 +16,14 @@ interface Props {
 export function ColorField({ slot, color, onChange }: Props) {
   const [text, setText] = useState(color ?? '');
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const id = `field-${slot}`;
+
+  // A color stored by another editor shows here, unless the user is typing in this field
+  // (runs on a stored change only, not on each keystroke).
+  useEffect(() => {
+    if (document.activeElement !== input.current && parseHexColor(text) !== (color ?? null)) setText(color ?? '');
+  }, [color]);
   const label = fieldLabel(slot);
   const swatch = (parseHexColor(text) ?? color ?? '#000000').toLowerCase();
 
@@ -41,6 +48,7 @@ export function ColorField({ slot, color, onChange }: Props) {
       <label for={id}>{label}</label>
       <div class="color-inputs">
         <input
+          ref={input}
           id={id}
           type="text"
           value={text}
@@ -49,7 +57,7 @@ export function ColorField({ slot, color, onChange }: Props) {
           spellcheck={false}
           autocomplete="off"
           aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-error` : `${id}-hint`}
+          aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
           onInput={(event) => edit(event.currentTarget.value, false)}
           onChange={(event) => edit(event.currentTarget.value, true)}
           onBlur={(event) => {

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { AcceptedImage } from '../src/image/validate';
 import { formatBytes, type ImageSlot } from '../src/rules';
 import type { ImageInfo } from '../src/skin';
@@ -25,18 +25,22 @@ export function ImageField({ slot, info, url, onAccept, onRemove }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [dragging, setDragging] = useState(false);
+  /** The latest pick: a slower, older one that finishes later must not win over it. */
+  const latest = useRef(0);
+  const input = useRef<HTMLInputElement>(null);
   const id = `field-${slot}`;
   const label = fieldLabel(slot);
 
   async function take(file: File | undefined) {
     if (!file) return;
+    const pick = ++latest.current;
     setChecking(true);
     try {
       const result = await validateOffThread(slot, file).catch((cause: unknown) => {
-        setError(t('errRead', cause instanceof Error ? cause.message : String(cause)));
+        if (pick === latest.current) setError(t('errRead', cause instanceof Error ? cause.message : String(cause)));
         return null;
       });
-      if (!result) return;
+      if (!result || pick !== latest.current) return;
       if (!result.ok) {
         setError(result.violations.map((v) => t(v.key, ...v.params)).join(t('errorSeparator')));
         return;
@@ -46,7 +50,7 @@ export function ImageField({ slot, info, url, onAccept, onRemove }: Props) {
     } catch (cause) {
       setError(saveError(cause));
     } finally {
-      setChecking(false);
+      if (pick === latest.current) setChecking(false);
     }
   }
 
@@ -54,6 +58,7 @@ export function ImageField({ slot, info, url, onAccept, onRemove }: Props) {
     try {
       await onRemove();
       setError(null);
+      input.current?.focus(); // the focused button is gone: keep the keyboard in this field
     } catch (cause) {
       setError(saveError(cause));
     }
@@ -75,18 +80,19 @@ export function ImageField({ slot, info, url, onAccept, onRemove }: Props) {
     >
       <label for={id}>{label}</label>
       <input
+        ref={input}
         id={id}
         type="file"
         accept="image/png,image/jpeg"
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : `${id}-hint`}
+        aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
         onChange={(event) => {
           const input = event.currentTarget;
           void take(input.files?.[0]);
           input.value = ''; // picking the same file again must still count
         }}
       />
-      <p id={`${id}-hint`} class="hint">
+      <p id={`${id}-hint`} class="hint" aria-live="polite">
         {checking ? t('checking') : `${t(hintKey[slot])} · ${t('dropHint')}`}
       </p>
       {info && (

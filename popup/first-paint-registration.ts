@@ -8,13 +8,15 @@ import type { Skin } from '../src/skin';
  * The registration itself is the list (no index of blogs to keep in step); Web Locks keep two
  * editors from racing over it. Registrations persist across browser restarts.
  */
-export async function keepFirstPaintHold(blog: string, skin: Skin): Promise<void> {
+export async function keepFirstPaintHold(blog: string, skin: Skin, spellings: string[] = []): Promise<void> {
   const wanted = skin.enabled && Object.keys(skin.images).length > 0;
   await navigator.locks.request(HOLD_SCRIPT_ID, async () => {
     const { scripting } = browser;
     const [current] = await scripting.getRegisteredContentScripts({ ids: [HOLD_SCRIPT_ID] });
     const matches = new Set(current?.matches ?? []);
-    for (const pattern of blogPagePatterns(blog)) {
+    // Every spelling ever seen is dropped with the blog's own patterns when its skin goes.
+    const ours = wanted ? blogPagePatterns(blog, spellings) : [...matches].filter((p) => isPatternOf(blog, p));
+    for (const pattern of ours) {
       if (wanted) matches.add(pattern);
       else matches.delete(pattern);
     }
@@ -25,6 +27,12 @@ export async function keepFirstPaintHold(blog: string, skin: Skin): Promise<void
     if (current) await scripting.updateContentScripts([script]);
     else await scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
   });
+}
+
+/** Whether `pattern` is one of `blog`'s, in any spelling. */
+function isPatternOf(blog: string, pattern: string): boolean {
+  const name = /^https:\/\/blog\.csdn\.net\/([^/?*]+)/.exec(pattern)?.[1];
+  return name?.toLowerCase() === blog || pattern === `https://${blog}.blog.csdn.net/*`;
 }
 
 const sameSet = (a: Set<string>, b: string[]) => a.size === b.length && b.every((item) => a.has(item));

@@ -4,8 +4,8 @@ import type { HexColor } from '../src/color';
 import type { AcceptedImage } from '../src/image/validate';
 import type { PageDescription } from '../src/messages';
 import { imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
-import { blogHostPatterns, blogKeyFromUrl } from '../src/sites/csdn';
-import { imageKey, type Skin } from '../src/skin';
+import { blogHostPatterns, blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
+import { emptySkin, imageKey, readSkin, skinKey, type Skin } from '../src/skin';
 import { SkinStore } from '../src/store';
 import { keepFirstPaintHold } from './first-paint-registration';
 import { describeTab, findTargetTab } from './target';
@@ -17,7 +17,16 @@ export type PopupState =
   | { status: 'no-blog' }
   /** The browser withholds access to blog pages (the user's choice in Firefox, or Chrome's site access). */
   | { status: 'no-access' }
-  | { status: 'ready'; blog: string; page: PageDescription | null; skin: Skin; imageUrls: ImageUrls };
+  | { status: 'error'; message: string }
+  | {
+      status: 'ready';
+      blog: string;
+      /** How the tab's address spells the blog's name (case kept), for the first-paint hold. */
+      spellings: string[];
+      page: PageDescription | null;
+      skin: Skin;
+      imageUrls: ImageUrls;
+    };
 
 export interface SkinActions {
   setColor(slot: ColorSlot, color: HexColor | null): Promise<void>;
@@ -33,7 +42,9 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
   const [state, setState] = useState<PopupState>({ status: 'loading' });
 
   useEffect(() => {
-    void loadState().then(setState);
+    loadState().then(setState, (cause: unknown) =>
+      setState({ status: 'error', message: cause instanceof Error ? cause.message : String(cause) }),
+    );
   }, []);
 
   // `npm run bench` times the editor from navigation to this mark: the fields show the stored skin.
@@ -42,6 +53,20 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
   }, [state.status]);
 
   const blog = state.status === 'ready' ? state.blog : null;
+  const spellings = state.status === 'ready' ? state.spellings : [];
+
+  useEffect(() => {
+    if (!blog) return;
+    // Another editor of this blog (a second tab) may change the skin: show what is stored.
+    const follow = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      const change = area === 'local' ? changes[skinKey(blog)] : undefined;
+      if (!change) return;
+      const skin = readSkin(change.newValue) ?? emptySkin();
+      setState((previous) => (previous.status === 'ready' ? { ...previous, skin } : previous));
+    };
+    browser.storage.onChanged.addListener(follow);
+    return () => browser.storage.onChanged.removeListener(follow);
+  }, [blog]);
 
   // Thumbnails come after the fields: their bytes are megabytes, the facts beside them are not.
   useEffect(() => {
@@ -65,9 +90,7 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
       return blog;
     };
     // Images or the switch changed: whether this blog's pages are held at first paint may too.
-    // Without it the preview still works, with a flash at load, so a failure here is only logged.
-    const keepHold = (skin: Skin) =>
-      keepFirstPaintHold(needBlog(), skin).catch((cause: unknown) => console.warn('first-paint hold:', cause));
+    const keepHold = (skin: Skin) => keepHoldFor(needBlog(), skin, spellings);
     return {
       async setColor(slot, color) {
         apply(await store.setColor(needBlog(), slot, color));
@@ -88,7 +111,7 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
         void keepHold(skin);
       },
     };
-  }, [blog]);
+  }, [blog, spellings]);
 
   return { state, actions };
 }
@@ -101,7 +124,16 @@ async function loadState(): Promise<PopupState> {
     return { status: access ? 'no-blog' : 'no-access' };
   }
   const [skin, page] = await Promise.all([store.load(blog), describeTab(tab.id)]);
-  return { status: 'ready', blog, page, skin, imageUrls: {} };
+  const spelling = blogSpellingInUrl(tab.url!);
+  const spellings = spelling ? [spelling] : [];
+  // Opening the editor also repairs the hold's registration (a failed one, or one lost in an update).
+  void keepHoldFor(blog, skin, spellings);
+  return { status: 'ready', blog, spellings, page, skin, imageUrls: {} };
+}
+
+/** Without the hold the preview still works, with a flash at load, so a failure is only logged. */
+function keepHoldFor(blog: string, skin: Skin, spellings: string[]): Promise<void> {
+  return keepFirstPaintHold(blog, skin, spellings).catch((cause: unknown) => console.warn('first-paint hold:', cause));
 }
 
 async function loadThumbnails(blog: string): Promise<ImageUrls> {

@@ -5,7 +5,8 @@
  * once, and the main content script lets it go when the images are painted.
  */
 
-export const HOLD_CSS = ':root { visibility: hidden !important; }';
+// Opacity as well: a descendant can undo `visibility: hidden` with its own `visible`.
+export const HOLD_CSS = ':root { visibility: hidden !important; opacity: 0 !important; }';
 /** Never hide a page longer than this, whatever storage does. */
 export const MAX_HOLD_MS = 500;
 /** Where the hold script leaves its node for the main content script (one isolated world holds both). */
@@ -13,11 +14,19 @@ export const HOLD_KEY = '__blogSkinPreviewerHold';
 export const HOLD_SCRIPT_ID = 'first-paint-hold';
 
 /**
- * Match patterns for the pages of `blog`. The first also matches blogs whose name starts with
- * this one; their content script finds no skin and lets the page go at once.
+ * Match patterns for the pages of `blog`, for each way its name is spelled in addresses: a path
+ * in a match pattern is case-sensitive, while blog keys are lower case.
  */
-export function blogPagePatterns(blog: string): string[] {
-  return [`https://blog.csdn.net/${blog}*`, `https://${blog}.blog.csdn.net/*`];
+export function blogPagePatterns(blog: string, spellings: readonly string[] = []): string[] {
+  const names = new Set([blog, ...spellings]);
+  return [
+    ...[...names].flatMap((name) => [
+      `https://blog.csdn.net/${name}`,
+      `https://blog.csdn.net/${name}/*`,
+      `https://blog.csdn.net/${name}?*`,
+    ]),
+    `https://${blog}.blog.csdn.net/*`, // host names are matched without regard to case
+  ];
 }
 
 /** The hold node a hold script left in this isolated world, taken so it is released once. */

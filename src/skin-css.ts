@@ -19,7 +19,7 @@ const imageLayout: Readonly<Record<ImageSlot, Declarations>> = {
 
 /** `dataUrl` must already be checked (`isImageDataUrl`): it is written into the CSS as is. */
 export function imageCss(slot: ImageSlot, dataUrl: string): string {
-  return rule(selectorsFor(slot), { 'background-image': `url("${dataUrl}")`, ...imageLayout[slot] });
+  return inSkinLayer(rule(selectorsFor(slot), { 'background-image': `url("${dataUrl}")`, ...imageLayout[slot] }));
 }
 
 export function colorCss(colors: Partial<Record<ColorSlot, HexColor>>): string {
@@ -29,7 +29,15 @@ export function colorCss(colors: Partial<Record<ColorSlot, HexColor>>): string {
   if (colors.hover) {
     parts.push(rule(selectorsFor('hover').map((s) => `${s}:hover`), { color: colors.hover }));
   }
-  return parts.join('\n');
+  return parts.length > 0 ? inSkinLayer(parts.join('\n')) : '';
+}
+
+/**
+ * Our rules sit in a cascade layer: for `!important` declarations a layered rule beats every
+ * unlayered page rule, whatever its specificity or order, so the page cannot out-rank the preview.
+ */
+export function inSkinLayer(css: string): string {
+  return `@layer blog-skin-previewer {\n${css}\n}`;
 }
 
 /** One rule, every declaration `!important`, so page rules of any specificity give way. */

@@ -28,10 +28,6 @@ export const emptySkin = (): Skin => ({ schema: SKIN_SCHEMA, enabled: true, colo
 export const skinKey = (blog: string) => `skin:${blog}`;
 export const imageKey = (blog: string, slot: ImageSlot) => `image:${blog}:${slot}`;
 
-export function hasContent(skin: Skin): boolean {
-  return Object.keys(skin.colors).length > 0 || Object.keys(skin.images).length > 0;
-}
-
 /**
  * Reads a stored record defensively: storage is ours, but a value that does not look right
  * is dropped rather than painted.

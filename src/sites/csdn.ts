@@ -69,6 +69,15 @@ export const blogHostPatterns = ['https://blog.csdn.net/*', 'https://*.blog.csdn
 const USER = /^[A-Za-z0-9_-]{1,64}$/;
 const MAIN_HOST = 'blog.csdn.net';
 
+/** The blog's name as this address spells it (case kept), on blog.csdn.net; null elsewhere. */
+export function blogSpellingInUrl(url: string): string | null {
+  const key = blogKeyFromUrl(url);
+  if (!key) return null;
+  const { hostname, pathname } = new URL(url);
+  const segment = pathname.split('/')[1] ?? '';
+  return hostname.toLowerCase() === MAIN_HOST && segment.toLowerCase() === key ? segment : null;
+}
+
 /**
  * The blog a URL belongs to: the first path segment on blog.csdn.net, the subdomain on a
  * personal domain (<user>.blog.csdn.net). Both spell the same blog, so both give the same key.

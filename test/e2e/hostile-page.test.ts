@@ -77,7 +77,10 @@ describe('a hostile page script', () => {
 
   it('cannot out-rank the preview with styles it adds later', async () => {
     await home.evaluate(() => {
-      const late = '#userSkin { background-image: none !important; } .user-profile-head-name > div { color: #000 !important; }';
+      // More specific than ours, !important, and later in the document.
+      const late =
+        'html body div#userSkin { background-image: none !important; } ' +
+        'html body #userSkin .user-profile-head-name > div { color: #000 !important; }';
       const inHead = document.createElement('style');
       inHead.textContent = late;
       document.head.append(inHead);

@@ -172,8 +172,12 @@ describe('a rejected file or color', () => {
     await field('博客头图').setInputFiles(asUpload('small.png', small, 'image/png'));
     const input = field('博客头图');
     await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
-    const description = await input.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)?.textContent);
-    expect(description).toBe('宽度 1600 像素，需至少 1920 像素');
+    // the accessible description: the error first, then the field's rule
+    const description = await input.evaluate((el) =>
+      el.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent),
+    );
+    expect(description[0]).toBe('宽度 1600 像素，需至少 1920 像素');
+    expect(description[1]).toContain('PNG 或 JPG，大于 1920×100 像素');
     await shows(editor.getByRole('alert').filter({ hasText: '宽度 1600 像素，需至少 1920 像素' }));
     await shows(editor.getByText('banner.jpg')); // the previous image stays
     expect(await computedStyleSnapshot(home)).toEqual(pageBefore);
@@ -267,7 +271,7 @@ describe('turning the preview off', () => {
   it('stays off across a reload, and no longer holds the blog\'s pages at load', async () => {
     const heldPages = () =>
       editor.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []));
-    expect(await heldPages()).toContain('https://blog.csdn.net/baxiaoshi2020*');
+    expect(await heldPages()).toContain('https://blog.csdn.net/baxiaoshi2020/*');
     await editor.getByRole('switch', { name: '预览' }).click();
     await expect.poll(heldPages).toEqual([]);
     await home.reload({ waitUntil: 'load' });

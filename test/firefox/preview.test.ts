@@ -110,7 +110,7 @@ describe('painting the blog tab from the editor tab', () => {
         const api = (globalThis as unknown as { browser: typeof chrome }).browser;
         return (await api.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []);
       });
-    await expect.poll(held).toContain('https://blog.csdn.net/baxiaoshi2020*');
+    await expect.poll(held).toContain('https://blog.csdn.net/baxiaoshi2020/*');
   });
 
   it('paints the title and subtitle colors as they are typed', async () => {
