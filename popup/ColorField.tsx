@@ -22,7 +22,8 @@ export function ColorField({ slot, color, onChange }: Props) {
   // A color stored by another editor shows here, unless the user is typing in this field
   // (runs on a stored change only, not on each keystroke).
   useEffect(() => {
-    if (document.activeElement !== input.current && parseHexColor(text) !== (color ?? null)) setText(color ?? '');
+    const typing = document.hasFocus() && document.activeElement === input.current;
+    if (!typing && parseHexColor(text) !== (color ?? null)) setText(color ?? '');
   }, [color]);
   const label = fieldLabel(slot);
   const swatch = (parseHexColor(text) ?? color ?? '#000000').toLowerCase();
