@@ -6,6 +6,7 @@ import type { Page } from 'playwright';
 import { imageKey } from '../src/skin';
 import { demoUser, homeUrl, openBlogPage, type ExtensionSession } from '../test/support/extension';
 import { asUpload } from '../test/support/images';
+import { rgb } from '../test/support/page-state';
 import { contentScriptPath } from './bundle';
 import {
   decodes,
@@ -43,7 +44,6 @@ export const skinColors = { title: '#C0392B', subtitle: '#8E44AD', hover: '#16A0
 /** The colors typed in turn: each differs from the one before in every channel. */
 const colorAt = (i: number) =>
   `#${[i * 37, i * 91 + 50, i * 53 + 100].map((c) => (c % 256).toString(16).padStart(2, '0')).join('')}`.toUpperCase();
-const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 export interface Bench {
   session: ExtensionSession;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseHexColor, type HexColor } from '../src/color';
 import type { ColorSlot } from '../src/rules';
+import { FieldError, messageAttributes } from './FieldError';
 import { fieldLabel, saveError, t } from './i18n';
 
 interface Props {
@@ -57,8 +58,7 @@ export function ColorField({ slot, color, onChange }: Props) {
           maxLength={16}
           spellcheck={false}
           autocomplete="off"
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
+          {...messageAttributes(id, error)}
           onInput={(event) => edit(event.currentTarget.value, false)}
           onChange={(event) => edit(event.currentTarget.value, true)}
           onBlur={(event) => {
@@ -76,11 +76,7 @@ export function ColorField({ slot, color, onChange }: Props) {
       <p id={`${id}-hint`} class="hint">
         {t('hintColor')}
       </p>
-      {error && (
-        <p id={`${id}-error`} class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </section>
   );
 }

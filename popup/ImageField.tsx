@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { AcceptedImage } from '../src/image/validate';
 import { formatBytes, type ImageSlot } from '../src/rules';
 import type { ImageInfo } from '../src/skin';
+import { FieldError, messageAttributes } from './FieldError';
 import { fieldLabel, saveError, t, type MessageKey } from './i18n';
 import { validateOffThread } from './validate-off-thread';
 
@@ -84,8 +85,7 @@ export function ImageField({ slot, info, url, onAccept, onRemove }: Props) {
         id={id}
         type="file"
         accept="image/png,image/jpeg"
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
+        {...messageAttributes(id, error)}
         onChange={(event) => {
           const input = event.currentTarget;
           void take(input.files?.[0]);
@@ -109,11 +109,7 @@ export function ImageField({ slot, info, url, onAccept, onRemove }: Props) {
           </button>
         </figure>
       )}
-      {error && (
-        <p id={`${id}-error`} class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </section>
   );
 }

@@ -8,7 +8,7 @@
  *   npm start -- --headless            the screenshots even where there is a display
  *   npm start -- --screenshot FILE     only a screenshot of the skinned home page (.jpg or .png), then exits
  */
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright';
@@ -20,8 +20,10 @@ import {
   launchWithExtension,
   openBlogPage,
   openEditor,
+  removeProfileDir,
   type ExtensionSession,
 } from '../test/support/extension';
+import { rgb } from '../test/support/page-state';
 import { asUpload } from '../test/support/images';
 import { demoColors, demoImages, paint } from './demo-skin';
 
@@ -96,16 +98,12 @@ async function main(): Promise<void> {
     console.log('The demo blog is open in Chromium with the demo skin, the editor in a window beside it.');
     console.log('Try your own images and colors there; close the browser (or press Ctrl+C) to finish.');
     // On Ctrl+C Playwright closes the browser and exits at once: remove the throwaway profile then too.
-    process.once('exit', () => removeProfile(session.profileDir));
+    process.once('exit', () => removeProfileDir(session.profileDir));
     await new Promise((done) => session.context.once('close', done));
   } finally {
     // Chromium may still be writing to the profile when it has just closed itself.
-    await session.close().catch(() => removeProfile(session.profileDir));
+    await session.close().catch(() => removeProfileDir(session.profileDir));
   }
-}
-
-function removeProfile(dir: string): void {
-  rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 
 /** Fills the editor's fields by their labels, and waits until each image is accepted. */
@@ -133,7 +131,6 @@ async function applyDemoSkin(editor: Page): Promise<void> {
 
 type Check = [selector: string, property: string, expected: string];
 
-const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 const colorOf = (label: string) => rgb(demoColors.find((c) => c.label === label)!.color);
 
 /** What the skin must have changed on each page, from the slot map in test/fixtures/csdn/README.md. */

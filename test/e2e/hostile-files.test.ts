@@ -14,7 +14,7 @@ import { hostileFileName, htmlText, makePdf, makeZip, pngBomb } from '../support
 import { asUpload } from '../support/images';
 import { encodeJpeg } from '../support/jpeg-encoder';
 import { encodePng, type PngChunkSpec } from '../support/png-encoder';
-import { computedStyle } from '../support/page-state';
+import { computedStyle, cssImageUrl } from '../support/page-state';
 
 type Field = '博客头图' | '博客底图' | '栏目图';
 
@@ -157,8 +157,7 @@ const onPage: Record<Field, string> = { 博客头图: 'none', 博客底图: 'non
 
 const field = (label: Field) => editor.getByLabel(label, { exact: true });
 const section = (label: Field) => editor.locator('section', { has: field(label) });
-const dataUrl = (bytes: Bytes, format: 'png' | 'jpeg') =>
-  `url("data:image/${format};base64,${Buffer.from(bytes).toString('base64')}")`;
+const dataUrl = (bytes: Bytes, format: 'png' | 'jpeg') => cssImageUrl(bytes, `image/${format}`);
 const soon = { timeout: 5000 };
 
 beforeAll(async () => {

@@ -13,11 +13,9 @@ import {
   type ExtensionSession,
 } from '../support/extension';
 import { asUpload, drawImage } from '../support/images';
-import { computedStyle, computedStyleSnapshot, near, pixelsOf } from '../support/page-state';
+import { computedStyle, computedStyleSnapshot, cssImageUrl, near, pixelsOf, rgb } from '../support/page-state';
 
 const colors = { title: '#C0392B', hover: '#16A085', subtitle: '#8E44AD' };
-const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
-const dataUrl = (buffer: Buffer, mime: string) => `url("data:${mime};base64,${buffer.toString('base64')}")`;
 
 /** Three vertical stripes, so a screenshot tells which part of the header is shown. */
 const headerStripes = ['#1E3A8A', '#F59E0B', '#10B981'];
@@ -68,7 +66,7 @@ describe('painting the home page', () => {
     // checked off the editor's main thread
     expect(editor.workers().map((worker) => worker.url())).toEqual([expect.stringMatching(/validate\.worker.*\.js$/)]);
     const banner = '.user-profile-head-banner';
-    await expect.poll(() => computedStyle(home, banner, 'background-image')).toBe(dataUrl(header, 'image/jpeg'));
+    await expect.poll(() => computedStyle(home, banner, 'background-image')).toBe(cssImageUrl(header, 'image/jpeg'));
     expect(await computedStyle(home, banner, 'background-position')).toBe('100% 50%');
     expect(await computedStyle(home, banner, 'background-size')).toBe('cover');
   });
@@ -85,19 +83,19 @@ describe('painting the home page', () => {
 
   it('tiles the background on #userSkin and leaves the home page body alone', async () => {
     await field('博客底图').setInputFiles(asUpload('tile.png', background, 'image/png'));
-    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(dataUrl(background, 'image/png'));
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(cssImageUrl(background, 'image/png'));
     expect(await computedStyle(home, '#userSkin', 'background-repeat')).toBe('repeat');
     expect(await computedStyle(home, 'body', 'background-image')).toBe('none');
   });
 
   it('lays the column image on every sidebar title bar', async () => {
     await field('栏目图').setInputFiles(asUpload('column.png', column, 'image/png'));
-    await expect.poll(() => computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(dataUrl(column, 'image/png'));
+    await expect.poll(() => computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(cssImageUrl(column, 'image/png'));
     const all = await home.locator('.aside-box > .aside-title').evaluateAll((titles) =>
       titles.map((title) => getComputedStyle(title).backgroundImage),
     );
     expect(all).toHaveLength(3);
-    expect(new Set(all)).toEqual(new Set([dataUrl(column, 'image/png')]));
+    expect(new Set(all)).toEqual(new Set([cssImageUrl(column, 'image/png')]));
     const [pixel] = await pixelsOf(home, '#asideCategory .aside-title', [[290, 30]]);
     expect(near(pixel!, [0x7c, 0x3a, 0xed])).toBe(true);
   });
@@ -149,11 +147,11 @@ describe('the image fields', () => {
       transfer.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
       section.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, green.toString('base64'));
-    await expect.poll(() => computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(dataUrl(green, 'image/png'));
+    await expect.poll(() => computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(cssImageUrl(green, 'image/png'));
     await shows(editor.getByText('dropped.png'));
     // put the first column image back for the tests that follow
     await field('栏目图').setInputFiles(asUpload('column.png', column, 'image/png'));
-    await expect.poll(() => computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(dataUrl(column, 'image/png'));
+    await expect.poll(() => computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(cssImageUrl(column, 'image/png'));
   });
 
   it('remove an image from the page with its button', async () => {
@@ -161,7 +159,7 @@ describe('the image fields', () => {
     await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe('none');
     await expect.poll(() => editor.getByRole('button', { name: '移除博客底图' }).count()).toBe(0);
     await field('博客底图').setInputFiles(asUpload('tile.png', background, 'image/png'));
-    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(dataUrl(background, 'image/png'));
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(cssImageUrl(background, 'image/png'));
   });
 });
 
@@ -187,7 +185,7 @@ describe('a rejected file or color', () => {
     const gif = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
     await field('栏目图').setInputFiles(asUpload('column.png', gif, 'image/png'));
     await expect.poll(() => editor.getByRole('alert').filter({ hasText: '文件格式为 GIF，需为 PNG 或 JPG' }).count()).toBe(1);
-    expect(await computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(dataUrl(column, 'image/png'));
+    expect(await computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(cssImageUrl(column, 'image/png'));
   });
 
   it('refuses text that is not a hex color and keeps the last good one', async () => {
@@ -204,8 +202,8 @@ describe('a rejected file or color', () => {
 describe('kept per blog', () => {
   it('is painted on the article page of the same blog, which has no header band', async () => {
     const article = await openBlogPage(session, articleUrl);
-    expect(await computedStyle(article, 'body', 'background-image')).toBe(dataUrl(background, 'image/png'));
-    expect(await computedStyle(article, '#rightAside .aside-title', 'background-image')).toBe(dataUrl(column, 'image/png'));
+    expect(await computedStyle(article, 'body', 'background-image')).toBe(cssImageUrl(background, 'image/png'));
+    expect(await computedStyle(article, '#rightAside .aside-title', 'background-image')).toBe(cssImageUrl(column, 'image/png'));
     // the toolbar arrives late from the page's script; the skin must not disturb it
     await article.waitForSelector('#csdn-toolbar');
     expect(await computedStyle(article, '#csdn-toolbar', 'background-image')).toBe('none');
@@ -222,7 +220,7 @@ describe('kept per blog', () => {
       box.innerHTML = '<h3 class="aside-title">Late</h3>';
       document.querySelector('.user-profile-aside')!.append(box);
     });
-    expect(await computedStyle(home, '.aside-box:last-child > .aside-title', 'background-image')).toBe(dataUrl(column, 'image/png'));
+    expect(await computedStyle(home, '.aside-box:last-child > .aside-title', 'background-image')).toBe(cssImageUrl(column, 'image/png'));
   });
 
   it('is there again after a reload, in the first frame that shows the page', async () => {
@@ -243,7 +241,7 @@ describe('kept per blog', () => {
         .poll(() => home.evaluate(() => (window as unknown as { skinAtFirstVisibleFrame?: boolean }).skinAtFirstVisibleFrame))
         .toBe(true);
     }
-    expect(await computedStyle(home, '.user-profile-head-banner', 'background-image')).toBe(dataUrl(header, 'image/jpeg'));
+    expect(await computedStyle(home, '.user-profile-head-banner', 'background-image')).toBe(cssImageUrl(header, 'image/jpeg'));
     expect(await computedStyle(home, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
   });
 
@@ -265,7 +263,7 @@ describe('turning the preview off', () => {
     await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe('none');
     expect(await computedStyleSnapshot(home)).toEqual(homeBefore);
     await toggle.click();
-    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(dataUrl(background, 'image/png'));
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(cssImageUrl(background, 'image/png'));
   });
 
   it('stays off across a reload, and no longer holds the blog\'s pages at load', async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { homeUrl } from '../support/extension';
+import { cssImageUrl, rgb } from '../support/page-state';
 import {
   button,
   computedStyle,
@@ -20,8 +21,6 @@ import {
 } from './support/firefox';
 
 const colors = { title: '#C0392B', subtitle: '#8E44AD' };
-const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
-const dataUrl = (buffer: Buffer, mime: string) => `url("data:${mime};base64,${buffer.toString('base64')}")`;
 const text = (page: Page) => page.evaluate(() => document.body.innerText);
 
 let session: FirefoxSession;
@@ -90,7 +89,7 @@ describe('painting the blog tab from the editor tab', () => {
     await (await field(editor, '博客头图')).uploadFile(path);
     await waitForText(editor, '1920 × 100 像素');
     const banner = '.user-profile-head-banner';
-    await expect.poll(() => computedStyle(home, banner, 'background-image')).toBe(dataUrl(header, 'image/jpeg'));
+    await expect.poll(() => computedStyle(home, banner, 'background-image')).toBe(cssImageUrl(header, 'image/jpeg'));
     expect(await computedStyle(home, banner, 'background-position')).toBe('100% 50%');
     expect(await computedStyle(home, banner, 'background-size')).toBe('cover');
   });
@@ -100,7 +99,7 @@ describe('painting the blog tab from the editor tab', () => {
     const path = join(files, 'tile.png');
     writeFileSync(path, background);
     await (await field(editor, '博客底图')).uploadFile(path);
-    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(dataUrl(background, 'image/png'));
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(cssImageUrl(background, 'image/png'));
     expect(await computedStyle(home, '#userSkin', 'background-repeat')).toBe('repeat');
   });
 
@@ -138,7 +137,7 @@ describe('turning the preview off', () => {
     expect(await toggle.evaluate((input) => input.checked)).toBe(false);
     expect(await computedStyleSnapshot(home)).toEqual(homeBefore);
     await toggle.click();
-    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(dataUrl(background, 'image/png'));
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(cssImageUrl(background, 'image/png'));
     expect(await computedStyle(home, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
   });
 });
@@ -150,7 +149,7 @@ describe('across a reload', () => {
     delete session.pageHeaders['Content-Security-Policy'];
     // The policy holds: the page's own inline stylesheet (a grey body) is refused.
     expect(await computedStyle(home, 'body', 'background-color')).not.toBe('rgb(245, 246, 247)');
-    expect(await computedStyle(home, '.user-profile-head-banner', 'background-image')).toBe(dataUrl(header, 'image/jpeg'));
+    expect(await computedStyle(home, '.user-profile-head-banner', 'background-image')).toBe(cssImageUrl(header, 'image/jpeg'));
     expect(await computedStyle(home, '.user-profile-title', 'color')).toBe(rgb(colors.subtitle));
   });
 });

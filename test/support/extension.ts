@@ -29,6 +29,11 @@ export function fixtureFor(url: string): string | null {
   return rest.length === 0 ? 'home.html' : null;
 }
 
+/** Removes a browser profile; a browser may still be writing right after it closes, so retry. */
+export function removeProfileDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+}
+
 /** Chrome's id for an unpacked extension: SHA-256 of its path, first 32 hex digits spelled a–p. */
 export function unpackedExtensionId(dir: string): string {
   const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
@@ -64,9 +69,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     `--load-extension=${chromeBuildDir}`,
     `--lang=${options.lang ?? 'zh-CN'}`,
   ]);
-  const removeProfile = () =>
-    // Chromium may still be writing right after it closes: retry rather than leave the folder.
-    rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  const removeProfile = () => removeProfileDir(profileDir);
   const context = await chromium
     .launchPersistentContext(profileDir, {
       ...launch,

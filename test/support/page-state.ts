@@ -52,3 +52,10 @@ export async function pixelsOf(
 /** Whether two colors are within a small distance (JPEG and scaling blur the edges). */
 export const near = (actual: readonly number[], expected: readonly number[], tolerance = 12) =>
   actual.every((value, i) => Math.abs(value - expected[i]!) <= tolerance);
+
+/** `#RRGGBB` as a computed style spells it. */
+export const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+/** The computed `background-image` of an image painted from these bytes. */
+export const cssImageUrl = (bytes: Uint8Array, mime: string) =>
+  `url("data:${mime};base64,${Buffer.from(bytes).toString('base64')}")`;

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { buildDir, zipBuild } from '../../../scripts/store-zip';
-import { fixtureDir, fixtureFor } from '../../support/extension';
+import { fixtureDir, fixtureFor, removeProfileDir } from '../../support/extension';
 import { readComputedStyles } from '../../support/page-state';
 
 export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -146,7 +146,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     tabIdOf,
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      removeProfileDir(profile);
     },
   };
 }
