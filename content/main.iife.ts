@@ -3,13 +3,13 @@
  * page first paints, follows storage as the popup edits it, and answers the popup's one question.
  */
 import { nativeBrowser as browser } from '../src/ext';
-import { takeHold } from '../src/first-paint';
 import { isPageQuery } from '../src/messages';
 import { blogKeyFromUrl } from '../src/sites/csdn';
 import { imageKey, readSkin, skinKey } from '../src/skin';
 import { imageSlots } from '../src/rules';
 import { SkinStore } from '../src/store';
 import { describePage } from './describe-page';
+import { takeHold } from './take-hold';
 import { SkinPainter } from './painter';
 
 const blog = blogKeyFromUrl(location.href);

@@ -28,11 +28,3 @@ export function blogPagePatterns(blog: string, spellings: readonly string[] = []
     `https://${blog}.blog.csdn.net/*`, // host names are matched without regard to case
   ];
 }
-
-/** The hold node a hold script left in this isolated world, taken so it is released once. */
-export function takeHold(): HTMLStyleElement | null {
-  const scope = globalThis as Record<string, unknown>;
-  const hold = scope[HOLD_KEY];
-  delete scope[HOLD_KEY];
-  return hold instanceof HTMLStyleElement ? hold : null;
-}
