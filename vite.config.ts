@@ -19,6 +19,8 @@ const geckoId = 'blog-skin-previewer@blog-skin-previewer';
 const firefoxManifest = {
   ...manifest,
   version: pkg.version,
+  // Firefox runs background scripts as an event page, not a service worker.
+  background: { scripts: [manifest.background.service_worker], type: manifest.background.type },
   browser_specific_settings: {
     gecko: {
       id: geckoId,

@@ -3,34 +3,47 @@
  * page first paints, follows storage as the popup edits it, and answers the popup's one question.
  */
 import { nativeBrowser as browser } from '../src/ext';
-import { isPageQuery } from '../src/messages';
+import { isPageQuery, type ImageSheetReply, type ImageSheetRequest } from '../src/messages';
 import { blogKeyFromUrl } from '../src/sites/csdn';
-import { imageKey, readSkin, skinKey } from '../src/skin';
+import { imageKey, readSkin, skinKey, type Skin } from '../src/skin';
 import { imageSlots } from '../src/rules';
 import { SkinStore } from '../src/store';
 import { describePage } from './describe-page';
 import { takeHold } from './take-hold';
-import { SkinPainter } from './painter';
+import { SkinPainter, type AskForSheets } from './painter';
+
+/** Image sheets come from the background (background/image-sheets.ts). */
+const askBackground: AskForSheets = async (insert, remove) => {
+  const request: ImageSheetRequest = { type: 'image-sheets', insert, remove };
+  const reply = (await browser.runtime.sendMessage(request)) as ImageSheetReply | undefined;
+  return reply?.inserted ?? {};
+};
 
 const blog = blogKeyFromUrl(location.href);
 if (blog) start(blog);
 
 function start(blog: string): void {
   const storage = browser.storage.local;
-  const painter = new SkinPainter(document, storage, blog);
+  let painter: SkinPainter | null = null;
+  // Made on first need: most pages of most blogs have nothing to paint.
+  const painterOnDemand = () => (painter ??= new SkinPainter(document, storage, blog, askBackground));
   // A change that arrives before the first read answers is newer than what that read returns.
   let changedMeanwhile = false;
   void new SkinStore(storage)
     .load(blog)
     .catch(() => null)
-    .then((skin) => (changedMeanwhile ? takeHold()?.remove() : painter.showFirst(skin, takeHold())));
+    .then((skin) => {
+      const held = takeHold();
+      if (changedMeanwhile) held?.remove();
+      else if (held || (skin && showsAnything(skin))) void painterOnDemand().showFirst(skin, held);
+    });
 
   // A page whose policy refuses `data:` images refuses our CSS images too: paint them on canvas.
   document.addEventListener(
     'securitypolicyviolation',
     (event) => {
       const imageDirective = /^(img|default)-src/.test(event.effectiveDirective);
-      if (event.isTrusted && imageDirective && event.blockedURI.startsWith('data')) painter.useCanvas();
+      if (event.isTrusted && imageDirective && event.blockedURI.startsWith('data')) painter?.useCanvas();
     },
     true,
   );
@@ -44,7 +57,7 @@ function start(blog: string): void {
       const change = changes[imageKey(blog, slot)];
       if (change) images[imageKey(blog, slot)] = change.newValue;
     }
-    void painter.show(readSkin(record.newValue), images);
+    void painterOnDemand().show(readSkin(record.newValue), images);
   });
 
   // Only the extension's own pages can reach this listener; the page itself cannot.
@@ -52,4 +65,8 @@ function start(blog: string): void {
     sendResponse(isPageQuery(message) ? describePage(document, blog) : undefined);
     return true;
   });
+}
+
+function showsAnything(skin: Skin): boolean {
+  return skin.enabled && Object.keys(skin.colors).length + Object.keys(skin.images).length > 0;
 }

@@ -1,56 +1,69 @@
-import { isImageDataUrl, imageKey, type Skin } from '../src/skin';
-import { imageSlots, type ImageSlot } from '../src/rules';
-import { colorCss, imageCss } from '../src/skin-css';
-import type { SkinStorage } from '../src/store';
 import { HOLD_CSS, MAX_HOLD_MS } from '../src/first-paint';
+import { imageSlots, type ImageSlot } from '../src/rules';
+import { colorCss, gateToken, IMAGE_GATE, imageCss } from '../src/skin-css';
+import { imageKey, isImageDataUrl, type Skin } from '../src/skin';
+import type { SkinStorage } from '../src/store';
 import { CanvasLayers } from './canvas-layers';
 import { StyleOwner } from './style-owner';
 
-type Part = ImageSlot | 'colors' | 'layers' | 'hold';
+/** Our style nodes: an image sheet of our own is named by its gate token. */
+type Part = 'colors' | 'layers' | 'hold' | `sheet:${string}`;
+
+type Revisions = Partial<Record<ImageSlot, string>>;
 
 /**
- * Turns a blog's stored skin into the page's style nodes. Image bytes are fetched only when an
- * image's revision changed, so a color change costs one small stylesheet.
+ * Asks the background to insert the stored images of these slots, at these revisions, into this
+ * page, and to take out the sheets of `remove` (gate tokens); resolves with the images inserted.
+ */
+export type AskForSheets = (insert: Revisions, remove: string[]) => Promise<Revisions>;
+
+/**
+ * Turns a blog's stored skin into what the page shows. Colors are a small stylesheet of ours.
+ * Images are sheets switched on by a gate attribute (src/skin-css.ts): at page load the browser
+ * inserts them (see AskForSheets), so the megabytes never pass through this script; an image
+ * edited while the page is open arrives with its storage change, and since those bytes are in
+ * hand already, its sheet is written here, in a style node of ours, without a round trip.
  */
 export class SkinPainter {
   private readonly owner: StyleOwner<Part>;
-  /** Each image now painted: its revision, and its bytes in case they must move to canvas. */
-  private readonly painted = new Map<ImageSlot, { revision: string; dataUrl: string }>();
+  /** The latest skin asked for: what the gate and the canvas layers follow. */
+  private skin: Skin | null = null;
+  /** Image sheets in the page by gate token: the browser's, or `own` style nodes. */
+  private readonly inserted = new Map<string, { slot: ImageSlot; own: boolean }>();
+  /** The sheet each slot shows now: its gate token. */
+  private readonly shown = new Map<ImageSlot, string>();
   /** Set once the page's policy has blocked a `data:` image: images go to canvas layers from then on. */
   private canvas: CanvasLayers | null = null;
-  /** Bumped by every `show`, so an older call still waiting for bytes does not paint over a newer one. */
-  private generation = 0;
+  /** The revision drawn on canvas per slot. */
+  private readonly drawn = new Map<ImageSlot, string>();
 
   constructor(
     private readonly document: Document,
     private readonly storage: Pick<SkinStorage, 'get'>,
     private readonly blog: string,
+    private readonly askForSheets: AskForSheets,
   ) {
-    this.owner = new StyleOwner<Part>(document);
-  }
-
-  /** Moves every image, now and later, from CSS to canvas layers (see CanvasLayers for why). */
-  useCanvas(): void {
-    if (this.canvas) return;
-    this.canvas = new CanvasLayers(this.document, (css) => this.owner.set('layers', css));
-    for (const [slot, { dataUrl }] of this.painted) this.paintImage(slot, dataUrl);
-  }
-
-  private paintImage(slot: ImageSlot, dataUrl: string | null): void {
-    if (this.canvas) {
-      this.owner.set(slot, '');
-      void this.canvas.set(slot, dataUrl);
-    } else {
-      this.owner.set(slot, dataUrl ? imageCss(slot, dataUrl) : '');
-    }
+    this.owner = new StyleOwner<Part>(document, IMAGE_GATE);
   }
 
   /**
-   * The first paint of a page load. While a skin's images come out of storage the page stays out
-   * of sight (see src/first-paint.ts): under `held`, the hold script's node, when this blog has
-   * one, or else a hold of our own, but only if nothing has been painted yet (hiding a page
-   * already shown would be a flash of its own). Pages of a blog with no skin, or colors only,
-   * are let go at once.
+   * Moves every image, now and later, from sheets to canvas layers (see CanvasLayers for why).
+   * Only here does the page's script read image bytes, since it must decode them itself.
+   */
+  useCanvas(): void {
+    if (this.canvas) return;
+    this.canvas = new CanvasLayers(this.document, (css) => this.owner.set('layers', css));
+    this.shown.clear();
+    this.owner.setAttribute('');
+    this.release([...this.inserted.keys()]);
+    if (this.skin?.enabled) void this.draw(this.skin, {});
+  }
+
+  /**
+   * The first paint of a page load. While a skin's images are put in, the page stays out of sight
+   * (see src/first-paint.ts): under `held`, the hold script's node, when this blog has one, or else
+   * a hold of our own, but only if nothing has been painted yet (hiding a page already shown would
+   * be a flash of its own). Pages of a blog with no skin, or colors only, are let go at once.
    */
   async showFirst(skin: Skin | null, held: HTMLStyleElement | null): Promise<void> {
     const hasImages = Boolean(skin?.enabled && Object.keys(skin.images).length > 0);
@@ -64,59 +77,118 @@ export class SkinPainter {
     const timer = setTimeout(release, MAX_HOLD_MS);
     try {
       await this.show(skin);
-      if (hasImages) await this.decodePainted();
     } finally {
       clearTimeout(timer);
       release();
     }
   }
 
-  /** Decodes the painted images ahead, so the frame that shows the page has them ready. */
-  private decodePainted(): Promise<unknown> {
-    if (this.canvas) return Promise.resolve();
-    return Promise.all(
-      [...this.painted.values()].map(({ dataUrl }) => {
-        const image = new Image();
-        image.src = dataUrl;
-        return image.decode().catch(() => undefined); // a refused image is the canvas fallback's case
-      }),
-    );
-  }
-
   /**
-   * Paints `skin`, or clears everything when it is off or absent.
-   * `knownImages` are image values already in hand (from a storage change), keyed by storage key.
+   * Shows `skin`, or clears everything when it is off or absent. `knownImages` are image values
+   * already in hand (from a storage change), keyed by storage key: only canvas layers use bytes.
    */
   async show(skin: Skin | null, knownImages: Record<string, unknown> = {}): Promise<void> {
-    const generation = ++this.generation;
+    this.skin = skin;
     if (!skin?.enabled) {
       this.canvas?.clear();
+      this.drawn.clear();
+      this.shown.clear();
+      // The browser's sheets stay, inert without their tokens; our own nodes leave the DOM.
+      for (const [token, sheet] of this.inserted) if (sheet.own) this.inserted.delete(token);
       this.owner.clear();
-      this.painted.clear();
       return;
     }
     this.owner.set('colors', colorCss(skin.colors));
+    await (this.canvas ? this.draw(skin, knownImages) : this.insertSheets(skin, knownImages));
+  }
 
+  private async insertSheets(skin: Skin, knownImages: Record<string, unknown>): Promise<void> {
+    const missing: Revisions = {};
+    for (const slot of imageSlots) {
+      const revision = skin.images[slot]?.revision;
+      const token = revision && gateToken(slot, revision);
+      if (!token || this.inserted.has(token)) continue;
+      const inHand = knownImages[imageKey(this.blog, slot)];
+      if (isImageDataUrl(inHand)) {
+        this.owner.set(`sheet:${token}`, imageCss(slot, revision, inHand));
+        this.inserted.set(token, { slot, own: true });
+      } else {
+        missing[slot] = revision;
+      }
+    }
+    this.openGate();
+    this.release(this.unused());
+    if (Object.keys(missing).length === 0) return;
+    const inserted = await this.askForSheets(missing, []).catch((): Revisions => ({}));
+    for (const [slot, revision] of Object.entries(inserted) as Array<[ImageSlot, string]>) {
+      this.inserted.set(gateToken(slot, revision), { slot, own: false });
+    }
+    if (this.canvas) return this.release([...this.inserted.keys()]); // blocked meanwhile
+    this.openGate();
+    this.release(this.unused());
+  }
+
+  /**
+   * Lists in the gate the sheet of each image the latest skin shows. A slot whose new image is
+   * still on its way keeps showing the one before, never the page's own for a moment.
+   */
+  private openGate(): void {
+    const skin = this.skin?.enabled && !this.canvas ? this.skin : null;
+    for (const slot of imageSlots) {
+      const revision = skin?.images[slot]?.revision;
+      const token = revision && gateToken(slot, revision);
+      if (!token) this.shown.delete(slot);
+      else if (this.inserted.has(token)) this.shown.set(slot, token);
+    }
+    this.owner.setAttribute([...this.shown.values()].join(' '));
+  }
+
+  /**
+   * Sheets neither shown nor of the latest skin's images. Those of a skin turned off are kept
+   * (inert without their tokens), so turning it on again needs no bytes.
+   */
+  private unused(): string[] {
+    const current = new Set(
+      imageSlots.flatMap((slot) => {
+        const revision = this.skin?.images[slot]?.revision;
+        return revision ? [gateToken(slot, revision)] : [];
+      }),
+    );
+    const shown = new Set(this.shown.values());
+    return [...this.inserted.keys()].filter((token) => !current.has(token) && !shown.has(token));
+  }
+
+  private release(tokens: string[]): void {
+    const theBrowsers: string[] = [];
+    for (const token of tokens) {
+      if (this.inserted.get(token)?.own) this.owner.set(`sheet:${token}`, '');
+      else theBrowsers.push(token);
+      this.inserted.delete(token);
+    }
+    if (theBrowsers.length > 0) void this.askForSheets({}, theBrowsers).catch(() => undefined);
+  }
+
+  private async draw(skin: Skin, knownImages: Record<string, unknown>): Promise<void> {
     const stale: ImageSlot[] = [];
     for (const slot of imageSlots) {
       const revision = skin.images[slot]?.revision;
       if (!revision) {
-        if (this.painted.delete(slot)) this.paintImage(slot, null);
-      } else if (this.painted.get(slot)?.revision !== revision) {
+        if (this.drawn.delete(slot)) void this.canvas!.set(slot, null);
+      } else if (this.drawn.get(slot) !== revision) {
         stale.push(slot);
       }
     }
     if (stale.length === 0) return;
-
     const missing = stale.map((slot) => imageKey(this.blog, slot)).filter((key) => !(key in knownImages));
     const fetched = missing.length > 0 ? await this.storage.get(missing) : {};
-    if (generation !== this.generation) return;
+    // A newer skin asked for meanwhile draws its own; these bytes must not draw over it.
+    if (this.skin !== skin || !this.canvas) return;
     for (const slot of stale) {
       const key = imageKey(this.blog, slot);
       const dataUrl = knownImages[key] ?? fetched[key];
       if (!isImageDataUrl(dataUrl)) continue;
-      this.paintImage(slot, dataUrl);
-      this.painted.set(slot, { revision: skin.images[slot]!.revision, dataUrl });
+      void this.canvas.set(slot, dataUrl);
+      this.drawn.set(slot, skin.images[slot]!.revision);
     }
   }
 }

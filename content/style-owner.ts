@@ -1,8 +1,8 @@
 /**
- * Owns every node the extension puts into a page: one <style> per skin part. It creates,
- * replaces and removes them, and keeps them the last children of <html>, so the page's later
- * styles never win and turning off leaves no residue. A page script that removes, moves or
- * edits one of them finds it put back as it was.
+ * Owns everything the extension puts into a page's DOM: one <style> per skin part, and one
+ * attribute of <html>. It creates, replaces and removes them, and keeps the nodes the last
+ * children of <html>, so the page's later styles never win and turning off leaves no residue. A
+ * page script that removes, moves or edits one of them finds it put back as it was.
  */
 const MAX_MOVES_PER_SECOND = 20;
 
@@ -14,8 +14,22 @@ export class StyleOwner<Part extends string> {
   /** Moves made in the current second; a page that also insists on being last must not win a freeze. */
   private moves = { count: 0, since: 0 };
   private retry: ReturnType<typeof setTimeout> | undefined;
+  /** The value the owned attribute must hold; '' is no attribute. */
+  private attributeValue = '';
 
-  constructor(private readonly document: Document) {}
+  constructor(
+    private readonly document: Document,
+    /** The attribute of <html> it owns. */
+    private readonly attribute: string,
+  ) {}
+
+  /** Empty removes the attribute. */
+  setAttribute(value: string): void {
+    if (value === this.attributeValue) return;
+    this.attributeValue = value;
+    this.putAttribute();
+    this.watch();
+  }
 
   /** Empty text removes the part. A changed part takes its old node's place, so nothing else moves. */
   set(part: Part, css: string): void {
@@ -42,6 +56,15 @@ export class StyleOwner<Part extends string> {
     for (const node of this.nodes.values()) node.remove();
     this.nodes.clear();
     this.texts.clear();
+    this.attributeValue = '';
+    this.putAttribute();
+  }
+
+  private putAttribute(): void {
+    const root = this.document.documentElement;
+    if (!root) return;
+    if (this.attributeValue) root.setAttribute(this.attribute, this.attributeValue);
+    else root.removeAttribute(this.attribute);
   }
 
   private create(css: string): HTMLStyleElement {
@@ -55,6 +78,7 @@ export class StyleOwner<Part extends string> {
   private restore(records: MutationRecord[]): void {
     const root = this.document.documentElement;
     if (!root) return;
+    if ((root.getAttribute(this.attribute) ?? '') !== this.attributeValue && this.mayMove()) this.putAttribute();
     for (const [part, node] of this.nodes) {
       const touched = records.some((record) => record.target !== root && node.contains(record.target));
       if (!node.isConnected) {
@@ -78,8 +102,8 @@ export class StyleOwner<Part extends string> {
     if (pending.length > 0) return this.restore(pending);
     this.guard.disconnect();
     const root = this.document.documentElement;
-    if (!root || this.nodes.size === 0) return;
-    this.guard.observe(root, { childList: true });
+    if (!root || (this.nodes.size === 0 && !this.attributeValue)) return;
+    this.guard.observe(root, { childList: true, attributes: true, attributeFilter: [this.attribute] });
     for (const node of this.nodes.values()) {
       this.guard.observe(node, { childList: true, characterData: true, subtree: true, attributes: true });
     }

@@ -17,9 +17,25 @@ const imageLayout: Readonly<Record<ImageSlot, Declarations>> = {
   column: { 'background-repeat': 'no-repeat', 'background-size': 'auto', 'background-position': 'left top' },
 };
 
-/** `dataUrl` must already be checked (`isImageDataUrl`): it is written into the CSS as is. */
-export function imageCss(slot: ImageSlot, dataUrl: string): string {
-  return inSkinLayer(rule(selectorsFor(slot), { 'background-image': `url("${dataUrl}")`, ...imageLayout[slot] }));
+/**
+ * The attribute of <html> that switches image sheets on: it lists one `gateToken` per image shown.
+ * An image's sheet is put into the page by the browser (background/image-sheets.ts), and only the
+ * browser can take it out again, given its exact text; gated, it shows only while the content
+ * script lists its token, so turning the preview off, or a newer image, takes effect at once,
+ * without the megabytes passing through the page.
+ */
+export const IMAGE_GATE = 'data-blog-skin';
+
+export const gateToken = (slot: ImageSlot, revision: string) => `${slot}:${revision}`;
+
+/**
+ * `dataUrl` must already be checked (`isImageDataUrl`) and `revision` read by `readSkin`: both are
+ * written into the CSS as they are.
+ */
+export function imageCss(slot: ImageSlot, revision: string, dataUrl: string): string {
+  const gate = `html[${IMAGE_GATE}~="${gateToken(slot, revision)}"]`;
+  const selectors = selectorsFor(slot).map((selector) => `${gate} ${selector}`);
+  return inSkinLayer(rule(selectors, { 'background-image': `url("${dataUrl}")`, ...imageLayout[slot] }));
 }
 
 export function colorCss(colors: Partial<Record<ColorSlot, HexColor>>): string {

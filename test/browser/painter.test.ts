@@ -9,7 +9,9 @@ import { SkinPainter } from '../../content/painter';
 import { StyleOwner } from '../../content/style-owner';
 import type { HexColor } from '../../src/color';
 import type { ImageSlot } from '../../src/rules';
-import { imageKey, SKIN_SCHEMA, type ImageInfo, type Skin } from '../../src/skin';
+import { imageKey, SKIN_SCHEMA, skinKey, type ImageInfo, type Skin } from '../../src/skin';
+import { IMAGE_GATE } from '../../src/skin-css';
+import { ImageSheets, type CssInjector } from '../../background/image-sheets';
 import { makeJpeg, makePng, toBase64 } from './make-files';
 
 const root = document.documentElement;
@@ -34,7 +36,7 @@ describe('StyleOwner', () => {
   const pageNodes: Element[] = [];
 
   beforeEach(() => {
-    owner = new StyleOwner(document);
+    owner = new StyleOwner(document, 'data-owned');
     probe = document.body.appendChild(document.createElement('p'));
     probe.className = 'probe';
   });
@@ -173,10 +175,24 @@ describe('StyleOwner', () => {
     }
   });
 
+  test('its attribute of <html> is put back when the page removes or changes it', async () => {
+    owner.setAttribute('x:1 y:2');
+    expect(root.getAttribute('data-owned')).toBe('x:1 y:2');
+    root.removeAttribute('data-owned');
+    await settle();
+    expect(root.getAttribute('data-owned')).toBe('x:1 y:2');
+    root.setAttribute('data-owned', 'x:forged');
+    await settle();
+    expect(root.getAttribute('data-owned')).toBe('x:1 y:2');
+    owner.setAttribute('');
+    expect(root.hasAttribute('data-owned')).toBe(false);
+  });
+
   test('clear() removes every node it added, leaving the document exactly as before', async () => {
     const before = root.outerHTML;
     owner.set('a', '.probe { color: rgb(0, 0, 255) }');
     owner.set('b', '.probe { background-color: rgb(0, 128, 0) }');
+    owner.setAttribute('x:1');
     expect(root.outerHTML).not.toBe(before);
     owner.clear();
     expect(root.outerHTML).toBe(before);
@@ -261,8 +277,34 @@ describe('SkinPainter', () => {
     return fake;
   }
 
+  /**
+   * The browser's side of `scripting.insertCSS` in this page: a sheet outside the DOM, as an
+   * inserted one is. The painter's requests go through the real background code (ImageSheets).
+   */
+  const inserted = new Map<string, CSSStyleSheet>();
+  const injector: CssInjector = {
+    async insertCSS({ css }) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css!);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      inserted.set(css!, sheet);
+    },
+    async removeCSS({ css }) {
+      const sheet = inserted.get(css!);
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((other) => other !== sheet);
+      inserted.delete(css!);
+    },
+  };
+  /** What the painter asked the background for, in order. */
+  let asks: Array<{ insert: string[]; remove: number }>;
+
   function newPainter(): SkinPainter {
-    painter = new SkinPainter(document, storage, blog);
+    const background = new ImageSheets(storage, injector);
+    painter = new SkinPainter(document, storage, blog, async (insert, remove) => {
+      asks.push({ insert: Object.keys(insert), remove: remove.length });
+      const reply = await background.handle(blog, { tabId: 1, frameId: 0 }, { type: 'image-sheets', insert, remove });
+      return reply.inserted;
+    });
     return painter;
   }
 
@@ -289,17 +331,35 @@ describe('SkinPainter', () => {
   const bannerImage = () => computed('.user-profile-head-banner').backgroundImage;
   const columnImage = () => computed('.aside-box > .aside-title').backgroundImage;
 
+  /** Stores `shown` as the editor would (the record and the bytes of its images), then shows it. */
+  async function storeAndShow(shown: Skin, bytes: Partial<Record<ImageSlot, unknown>> = {}): Promise<void> {
+    storage.values[skinKey(blog)] = shown;
+    for (const [slot, value] of Object.entries(bytes)) storage.values[key(slot as ImageSlot)] = value;
+    await painter!.show(shown);
+  }
+
   const colors: Record<'title' | 'subtitle' | 'hover', HexColor> = {
     title: '#FF0000',
     subtitle: '#00FF00',
     hover: '#0000FF',
   };
 
+  beforeEach(() => {
+    asks = [];
+  });
+
+  afterEach(() => {
+    document.adoptedStyleSheets = [];
+    inserted.clear();
+  });
+
   test('paints colors and images over the page’s own styles', async () => {
-    storage.values = { [key('header')]: pngUrl, [key('background')]: pngUrl, [key('column')]: jpegUrl };
-    await newPainter().show(
-      skin(colors, { header: info('h1'), background: info('b1'), column: info('c1', 'jpeg') }),
-    );
+    newPainter();
+    await storeAndShow(skin(colors, { header: info('h1'), background: info('b1'), column: info('c1', 'jpeg') }), {
+      header: pngUrl,
+      background: pngUrl,
+      column: jpegUrl,
+    });
 
     expect(titleColor()).toBe('rgb(255, 0, 0)');
     expect(computed('.user-profile-title').color).toBe('rgb(0, 255, 0)');
@@ -318,6 +378,8 @@ describe('SkinPainter', () => {
     expect(computed('#userSkin').backgroundRepeat).toBe('repeat');
     // On the home layout the background tiles #userSkin, never <body>.
     expect(getComputedStyle(document.body).backgroundImage).toBe('none');
+    // The bytes are in the sheets the background inserted, none in the page's DOM.
+    expect([...document.querySelectorAll('style')].some((node) => node.textContent?.includes('data:image'))).toBe(false);
   });
 
   test('the hover color shows when the pointer is over a link', async () => {
@@ -335,9 +397,8 @@ describe('SkinPainter', () => {
     ['no skin', null],
   ] as const)('showing %s clears everything it painted', async (_name, off) => {
     const before = root.outerHTML;
-    storage.values = { [key('header')]: pngUrl, [key('column')]: jpegUrl };
     const painter = newPainter();
-    await painter.show(skin(colors, { header: info('h1'), column: info('c1', 'jpeg') }));
+    await storeAndShow(skin(colors, { header: info('h1'), column: info('c1', 'jpeg') }), { header: pngUrl, column: jpegUrl });
     expect(titleColor()).toBe('rgb(255, 0, 0)');
 
     await painter.show(off);
@@ -347,56 +408,89 @@ describe('SkinPainter', () => {
     expect(columnImage()).toBe('none');
   });
 
-  test('after being turned off and on, images are fetched and painted again', async () => {
-    storage.values = { [key('header')]: pngUrl };
+  test('turned off and on again, the images show without being asked for again', async () => {
     const painter = newPainter();
     const on = skin(colors, { header: info('h1') });
-    await painter.show(on);
+    await storeAndShow(on, { header: pngUrl });
     await painter.show({ ...on, enabled: false });
     expect(bannerImage()).toBe('none');
     await painter.show(on);
-    expect(storage.calls).toEqual([[key('header')], [key('header')]]);
     expect(bannerImage()).toBe(cssUrl(pngUrl));
+    expect(asks).toEqual([{ insert: ['header'], remove: 0 }]);
   });
 
-  test('image bytes are fetched only when an image’s revision changes', async () => {
-    storage.values = { [key('header')]: pngUrl, [key('column')]: jpegUrl };
-    const painter = newPainter();
+  test('a color change asks for nothing; a new image is asked for alone and its old sheet taken out', async () => {
+    newPainter();
     const images = { header: info('h1'), column: info('c1', 'jpeg') };
+    await storeAndShow(skin(colors, images), { header: pngUrl, column: jpegUrl });
+    expect(asks).toEqual([{ insert: ['header', 'column'], remove: 0 }]);
+    expect(document.adoptedStyleSheets).toHaveLength(2);
 
-    await painter.show(skin(colors, images));
-    expect(storage.calls).toEqual([[key('header'), key('column')]]);
-
-    // A color change: one small stylesheet, no image bytes.
-    await painter.show(skin({ ...colors, title: '#123456' }, images));
-    expect(storage.calls).toHaveLength(1);
+    await storeAndShow(skin({ ...colors, title: '#123456' }, images));
+    expect(asks).toHaveLength(1);
     expect(titleColor()).toBe('rgb(18, 52, 86)');
     expect(bannerImage()).toBe(cssUrl(pngUrl));
 
-    // A new header: only the header is fetched, and the new one shows.
     const newHeader = `data:image/jpeg;base64,${toBase64(await makeJpeg(1920, 120))}`;
-    storage.values[key('header')] = newHeader;
-    await painter.show(skin(colors, { ...images, header: info('h2', 'jpeg') }));
-    expect(storage.calls).toEqual([[key('header'), key('column')], [key('header')]]);
+    await storeAndShow(skin(colors, { ...images, header: info('h2', 'jpeg') }), { header: newHeader });
     expect(bannerImage()).toBe(cssUrl(newHeader));
     expect(columnImage()).toBe(cssUrl(jpegUrl));
+    await expect.poll(() => asks).toEqual([
+      { insert: ['header', 'column'], remove: 0 },
+      { insert: ['header'], remove: 0 },
+      { insert: [], remove: 1 },
+    ]);
+    await expect.poll(() => document.adoptedStyleSheets.length).toBe(2);
   });
 
-  test('bytes handed over with a storage change are painted without fetching', async () => {
+  test('an image handed over with its storage change is written into a node of ours, without asking', async () => {
+    const before = root.outerHTML;
     const painter = newPainter();
-    await painter.show(skin(colors, { header: info('h1') }), { [key('header')]: pngUrl });
-    expect(storage.calls).toEqual([]);
+    await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
+    const newHeader = `data:image/jpeg;base64,${toBase64(await makeJpeg(1920, 120))}`;
+    const edited = skin(colors, { header: info('h2', 'jpeg') });
+    storage.values[skinKey(blog)] = edited;
+    storage.values[key('header')] = newHeader;
+
+    await painter.show(edited, { [key('header')]: newHeader });
+    expect(bannerImage()).toBe(cssUrl(newHeader));
+    const ours = () => [...document.querySelectorAll('style')].filter((node) => node.textContent?.includes(newHeader));
+    expect(ours()).toHaveLength(1);
+    // Nothing asked for; the browser's sheet of the header before is taken out.
+    await expect.poll(() => asks).toEqual([
+      { insert: ['header'], remove: 0 },
+      { insert: [], remove: 1 },
+    ]);
+
+    // Turned off, the node leaves the page; turned on, the header comes from the browser.
+    await painter.show({ ...edited, enabled: false });
+    expect(root.outerHTML).toBe(before);
+    await painter.show(edited);
+    expect(bannerImage()).toBe(cssUrl(newHeader));
+    expect(ours()).toHaveLength(0);
+  });
+
+  test('until a new image is in, the one before it stays, never the page’s own', async () => {
+    newPainter();
+    await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
+    const newHeader = `data:image/jpeg;base64,${toBase64(await makeJpeg(1920, 120))}`;
+    let open = () => {};
+    storage.gate = new Promise<void>((resolve) => (open = resolve));
+    const next = storeAndShow(skin(colors, { header: info('h2', 'jpeg') }), { header: newHeader });
+    await settle();
     expect(bannerImage()).toBe(cssUrl(pngUrl));
+    open();
+    await next;
+    expect(bannerImage()).toBe(cssUrl(newHeader));
   });
 
-  test('a removed image disappears; the others stay', async () => {
-    storage.values = { [key('header')]: pngUrl, [key('column')]: jpegUrl };
+  test('a removed image disappears at once; the others stay', async () => {
     const painter = newPainter();
-    await painter.show(skin(colors, { header: info('h1'), column: info('c1', 'jpeg') }));
+    await storeAndShow(skin(colors, { header: info('h1'), column: info('c1', 'jpeg') }), { header: pngUrl, column: jpegUrl });
     await painter.show(skin(colors, { column: info('c1', 'jpeg') }));
     expect(bannerImage()).toBe('none');
     expect(columnImage()).toBe(cssUrl(jpegUrl));
-    expect(storage.calls).toHaveLength(1);
+    await expect.poll(() => document.adoptedStyleSheets.length).toBe(1);
   });
 
   test.each([
@@ -406,25 +500,34 @@ describe('SkinPainter', () => {
     ['a non-string', { dataUrl: 'data:image/png;base64,AAAA' }],
   ])('a stored image value that is %s is not painted', async (_name, value) => {
     const before = root.outerHTML;
-    storage.values = { [key('header')]: value };
-    const painter = newPainter();
-    await painter.show(skin({}, { header: info('h1') }));
+    newPainter();
+    await storeAndShow(skin({}, { header: info('h1') }), { header: value });
     expect(root.outerHTML).toBe(before);
     expect(bannerImage()).toBe('none');
     expect(titleColor()).toBe('rgb(1, 2, 3)');
+    expect(document.adoptedStyleSheets).toHaveLength(0);
 
-    // It was not taken as painted: once good bytes are stored, the next showing fetches them.
-    storage.values[key('header')] = pngUrl;
-    await painter.show(skin({}, { header: info('h1') }));
+    // It was not taken as inserted: once good bytes are stored, the next showing asks again.
+    await storeAndShow(skin({}, { header: info('h1') }), { header: pngUrl });
     expect(bannerImage()).toBe(cssUrl(pngUrl));
   });
 
-  test('bytes that arrive after the skin was turned off are not painted', async () => {
-    storage.values = { [key('header')]: pngUrl };
-    let open = () => {};
-    storage.gate = new Promise<void>((resolve) => (open = resolve));
+  test('an image stored anew meanwhile is not put in under the revision asked for', async () => {
+    newPainter();
+    storage.values[skinKey(blog)] = skin({}, { header: info('h2') });
+    storage.values[key('header')] = pngUrl;
+    await painter!.show(skin({}, { header: info('h1') }));
+    expect(bannerImage()).toBe('none');
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+  });
+
+  test('an image that arrives after the skin was turned off is not shown', async () => {
     const painter = newPainter();
     const before = root.outerHTML;
+    storage.values[key('header')] = pngUrl;
+    storage.values[skinKey(blog)] = skin({}, { header: info('h1') });
+    let open = () => {};
+    storage.gate = new Promise<void>((resolve) => (open = resolve));
 
     const slow = painter.show(skin({}, { header: info('h1') }));
     await painter.show(skin({}, { header: info('h1') }, false));
@@ -434,9 +537,20 @@ describe('SkinPainter', () => {
     expect(bannerImage()).toBe('none');
   });
 
+  test('a page that takes the gate attribute off <html> finds it back', async () => {
+    newPainter();
+    await storeAndShow(skin({}, { header: info('h1') }), { header: pngUrl });
+    root.removeAttribute(IMAGE_GATE);
+    await settle();
+    expect(bannerImage()).toBe(cssUrl(pngUrl));
+    root.setAttribute(IMAGE_GATE, 'header:forged');
+    await settle();
+    expect(bannerImage()).toBe(cssUrl(pngUrl));
+  });
+
   test('its style nodes stay last when the page appends nodes after painting', async () => {
-    storage.values = { [key('header')]: pngUrl };
-    await newPainter().show(skin(colors, { header: info('h1') }));
+    newPainter();
+    await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
     const late = document.createElement('style');
     late.textContent = '.user-profile-head-name > div:first-child { color: rgb(9, 9, 9) !important; }';
     root.append(late);

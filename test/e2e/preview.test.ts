@@ -229,8 +229,9 @@ describe('kept per blog', () => {
       // the first callback that finds the page visible sees what its first visible paint will use.
       const look = () => {
         if (getComputedStyle(document.documentElement).visibility === 'hidden') return requestAnimationFrame(look);
-        const ours = [...document.querySelectorAll('style')].some((s) => s.textContent?.includes('url("data:image/jpeg'));
-        (window as unknown as { skinAtFirstVisibleFrame: boolean }).skinAtFirstVisibleFrame = ours;
+        const banner = document.querySelector('.user-profile-head-banner');
+        const skinned = banner !== null && getComputedStyle(banner).backgroundImage.startsWith('url("data:image/jpeg');
+        (window as unknown as { skinAtFirstVisibleFrame: boolean }).skinAtFirstVisibleFrame = skinned;
       };
       requestAnimationFrame(look);
     });

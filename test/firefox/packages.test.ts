@@ -14,7 +14,7 @@ interface Manifest {
   default_locale?: string;
   action?: { default_popup?: string };
   content_scripts?: Array<{ js?: string[]; css?: string[] }>;
-  background?: unknown;
+  background?: { service_worker?: string; scripts?: string[]; type?: string };
   browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
 }
 
@@ -56,6 +56,8 @@ function reachable(zip: Record<string, Uint8Array>): Set<string> {
     ...Object.keys(zip).filter((path) => /^_locales\/[^/]+\/messages\.json$/.test(path)),
     ...(manifest.content_scripts ?? []).flatMap((script) => [...(script.js ?? []), ...(script.css ?? [])]),
     ...(manifest.action?.default_popup ? [manifest.action.default_popup] : []),
+    ...(manifest.background?.service_worker ? [manifest.background.service_worker] : []),
+    ...(manifest.background?.scripts ?? []),
   ];
   const seen = new Set<string>();
   const queue = [...roots];
@@ -97,8 +99,11 @@ describe('the manifests', () => {
     const firefox = manifestOf(zips['firefox.zip']!);
     expect(chrome.browser_specific_settings).toBeUndefined();
     expect(firefox.browser_specific_settings?.gecko).toMatchObject({ id: expect.any(String), strict_min_version: expect.any(String) });
-    expect(firefox.background).toBeUndefined();
-    const { browser_specific_settings: _gecko, ...shared } = firefox;
-    expect(shared).toEqual(chrome);
+    // The same background script: Firefox runs it as an event page instead of a service worker.
+    expect(chrome.background).toEqual({ service_worker: expect.any(String), type: 'module' });
+    expect(firefox.background).toEqual({ scripts: [chrome.background!.service_worker], type: 'module' });
+    const { browser_specific_settings: _gecko, background: _firefoxBackground, ...shared } = firefox;
+    const { background: _chromeBackground, ...chromeShared } = chrome;
+    expect(shared).toEqual(chromeShared);
   });
 });

@@ -4,7 +4,7 @@ import manifest from '../../manifest.json' with { type: 'json' };
 const blogHosts = ['https://blog.csdn.net/*', 'https://*.blog.csdn.net/*'];
 
 describe('the manifest', () => {
-  it('asks only for storage, script registration and CSDN blog pages', () => {
+  it('asks only for storage, scripting (the hold script, image sheets) and CSDN blog pages', () => {
     expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting']);
     expect(manifest.host_permissions).toEqual(blogHosts);
     expect(manifest).not.toHaveProperty('optional_permissions');
@@ -14,6 +14,10 @@ describe('the manifest', () => {
     expect(manifest.content_scripts).toEqual([
       { matches: blogHosts, js: ['content/main.iife.ts'], run_at: 'document_start' },
     ]);
+  });
+
+  it('has one background script, which inserts image sheets', () => {
+    expect(manifest.background).toEqual({ service_worker: 'background/worker.ts', type: 'module' });
   });
 
   it('exposes nothing to pages or other extensions', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { colorCss, imageCss } from '../../src/skin-css';
+import { colorCss, gateToken, IMAGE_GATE, imageCss } from '../../src/skin-css';
 
 const dataUrl = 'data:image/png;base64,iVBORw0KGgo=';
 
 describe('imageCss', () => {
   it('anchors the header right and covers its band', () => {
-    const css = imageCss('header', dataUrl);
+    const css = imageCss('header', 'r1', dataUrl);
     expect(css).toContain('.user-profile-head-banner');
     expect(css).toContain(`background-image: url("${dataUrl}") !important;`);
     expect(css).toContain('background-position: right center !important;');
@@ -13,14 +13,29 @@ describe('imageCss', () => {
   });
 
   it('tiles the background', () => {
-    expect(imageCss('background', dataUrl)).toContain('background-repeat: repeat !important;');
+    expect(imageCss('background', 'r1', dataUrl)).toContain('background-repeat: repeat !important;');
   });
 
   it('lays the column image once at the top left of each title bar', () => {
-    const css = imageCss('column', dataUrl);
+    const css = imageCss('column', 'r1', dataUrl);
     expect(css).toContain('.aside-box > .aside-title');
     expect(css).toContain('background-repeat: no-repeat !important;');
     expect(css).toContain('background-position: left top !important;');
+  });
+});
+
+describe('the image gate', () => {
+  it('applies each image only while <html> lists its slot and revision', () => {
+    const css = imageCss('header', 'r1', dataUrl);
+    expect(gateToken('header', 'r1')).toBe('header:r1');
+    expect(css).toContain(`html[${IMAGE_GATE}~="header:r1"] .user-profile-head-banner`);
+    // Every selector of the rule is gated, none is left to match on its own.
+    const selectors = css.slice(css.indexOf('{') + 1, css.lastIndexOf('{', css.lastIndexOf('}') - 1)).split(',');
+    for (const selector of selectors) expect(selector.trim()).toMatch(/^html\[data-blog-skin~="header:r1"\] /);
+  });
+
+  it('sits in the cascade layer, like the colors', () => {
+    expect(imageCss('column', 'r1', dataUrl)).toMatch(/^@layer blog-skin-previewer \{/);
   });
 });
 

@@ -13,7 +13,13 @@ describe('readSkin', () => {
     const skin = readSkin({
       schema: SKIN_SCHEMA,
       colors: { title: 'red;}body{x', hover: '#afafaf', subtitle: '#123456' },
-      images: { header: { ...info, width: '1920' }, column: info, bogus: info },
+      images: {
+        header: { ...info, width: '1920' },
+        // A revision is written into a CSS selector: one that could end the selector is dropped.
+        background: { ...info, revision: 'r1"] * { color: red } x[y="' },
+        column: info,
+        bogus: info,
+      },
     });
     expect(skin?.colors).toEqual({ subtitle: '#123456' });
     expect(skin?.images).toEqual({ column: info });
