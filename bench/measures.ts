@@ -18,7 +18,7 @@ import {
   writeDone,
   type KeptFile,
 } from './editor';
-import { armStyleWait, collect, frameProbe, readFrameProbe, type FrameProbe } from './probes';
+import { armStyleWait, collect, frameProbe, readFrameProbe, type FrameProbe, type SkinLook } from './probes';
 import { results, timing } from './results';
 import { round2, summarize } from './stats';
 import { contentScriptWork, recordTrace } from './trace';
@@ -225,20 +225,17 @@ export async function measurePopupOpen({ session, tabId }: Bench): Promise<void>
   });
 }
 
-export async function measureFirstPaint({ session }: Bench, parts: string[]): Promise<void> {
+export async function measureFirstPaint({ session }: Bench, look: SkinLook): Promise<void> {
   const page = await openBlogPage(session, homeUrl);
   await page.bringToFront();
-  await page.addInitScript(frameProbe, parts);
+  await page.addInitScript(frameProbe, look);
   const reload = async () => {
     await page.reload({ waitUntil: 'load' });
     return readFrameProbe(page, waitLimitMs);
   };
   const probes: FrameProbe[] = [];
   for (let i = 0; i < runs.reloads; i++) probes.push(await reload());
-  const inFirstFrame = (probe: FrameProbe) =>
-    probe.stylesAtFrame &&
-    probe.titleAtFrame === rgb(skinColors.title) &&
-    (probe.bannerAtFrame ?? '').startsWith('url("data:image/jpeg');
+  const inFirstFrame = (probe: FrameProbe) => probe.skinAtFrame;
   const skinned = probes.filter(inFirstFrame).length;
   /** The skin's arrival after the first frame, ms (negative: before it). */
   const lag = probes.map((probe) => (probe.skinAt ?? Infinity) - probe.frameAt);
@@ -269,8 +266,8 @@ export async function measureFirstPaint({ session }: Bench, parts: string[]): Pr
       skinBeforeFirstContentfulPaint: `${beforeContentfulPaint}/${runs.reloads}`,
     },
     notes:
-      'median/p95/max: ms from the first visible animation frame to the moment the last skin part was in the ' +
-      'DOM (negative = before it). Pages of a skinned blog are held hidden until the skin is in (src/first-paint.ts); ' +
+      'median/p95/max: ms from the first visible animation frame to the moment the page first computed to the ' +
+      'whole skin (negative = before it). Pages of a skinned blog are held hidden until the skin is in (src/first-paint.ts); ' +
       'cross-checked against the first-contentful-paint entry of Paint Timing on every reload.',
     samples: lag.map(round2),
   });
@@ -285,7 +282,12 @@ export async function measureContentScript({ session }: Bench): Promise<void> {
     const page = await openBlogPage(session, url);
     await page.bringToFront();
     const totals: number[] = [];
-    const kinds = { evaluate: [] as number[], callback: [] as number[], 'extension-task': [] as number[] };
+    const kinds = {
+      evaluate: [] as number[],
+      callback: [] as number[],
+      'extension-task': [] as number[],
+      'inserted-css': [] as number[],
+    };
     let forced = 0;
     for (let i = 0; i < runs.tracedLoads; i++) {
       const events = await recordTrace(session.context, page, async () => {
@@ -314,11 +316,13 @@ export async function measureContentScript({ session }: Bench): Promise<void> {
         medianEvaluateMs: median(kinds.evaluate),
         medianExtensionTasksMs: median(kinds['extension-task']),
         medianCallbacksMs: median(kinds.callback),
+        medianInsertedCssMs: median(kinds['inserted-css']),
       },
       notes:
         'trace of each load: EvaluateScript and FunctionCall of content/main.iife.js, plus every task handling an ' +
-        'extensions.mojom message (storage replies, storage events) with its microtasks; forced layout = Layout or ' +
-        'UpdateLayoutTree inside that time',
+        'extensions.mojom message (storage replies, storage events, the background\'s replies) with its microtasks; ' +
+        'forced layout = Layout or UpdateLayoutTree inside that time. Not script, so beside the total: the tasks where ' +
+        'the browser inserts the image sheets (medianInsertedCssMs, the style engine parsing them)',
     });
   }
 }

@@ -71,14 +71,22 @@ export async function armStyleWait(page: Page, condition: StyleCondition, limitM
 /** The time the armed condition was met; throws if it was not met in time. */
 export const collect = (page: Page) => page.evaluate(() => (window as unknown as { __bspWait: Promise<number> }).__bspWait);
 
+/** What the whole skin looks like on the page: computed values a visitor would see. */
+export interface SkinLook {
+  /** The title's computed color. */
+  title: string;
+  /** Elements whose computed `background-image` must start with `startsWith` (the image's first bytes). */
+  images: Array<{ selector: string; startsWith: string }>;
+}
+
 /** What the page showed at its first visible animation frame, and when the whole skin was in. */
 export interface FrameProbe {
   /** performance.now() of the first animation frame with the page visible; -1 if none ran. */
   frameAt: number;
-  /** performance.now() when every skin part was in the DOM; null if never. */
+  /** performance.now() when the page first computed to the whole skin; null if never. */
   skinAt: number | null;
-  /** Every skin part in a <style> of the page at the first frame. */
-  stylesAtFrame: boolean;
+  /** The whole skin computed at that first frame. */
+  skinAtFrame: boolean;
   titleAtFrame: string | null;
   bannerAtFrame: string | null;
   /** The page's own first-contentful-paint time (Paint Timing), on the same clock; null if none. */
@@ -88,11 +96,11 @@ export interface FrameProbe {
 /**
  * An init script for a blog page's main world, run before anything of the document exists.
  * A requestAnimationFrame callback runs in a frame before that frame's style, layout and paint: the
- * first one that finds the page not held hidden notes whether every part of the skin (`parts`: a
- * distinctive piece of each part's CSS) is in the page's <style> nodes, and what the title and
- * banner compute to. A MutationObserver notes when the last part arrives.
+ * first one that finds the page not held hidden notes whether the page computes to the whole skin
+ * (`look`) and what the title and banner compute to. A MutationObserver notes when the page first
+ * computes to it: after a style node arrives or changes, or an attribute of <html> (the image gate).
  */
-export function frameProbe(parts: string[]): void {
+export function frameProbe(look: SkinLook): void {
   // Functions here are assigned to properties of `w`, never to named variables: tsx would wrap a
   // named one in a helper that does not exist in the page.
   const w = window as unknown as {
@@ -101,6 +109,7 @@ export function frameProbe(parts: string[]): void {
     __bspShown: Promise<void>;
     __bspShow: () => void;
     __bspLook: FrameRequestCallback;
+    __bspComplete: () => boolean;
   };
   w.__bspShown = new Promise<void>((resolve) => {
     w.__bspShow = resolve;
@@ -108,24 +117,33 @@ export function frameProbe(parts: string[]): void {
   w.__bspFrame = {
     frameAt: -1,
     skinAt: null,
-    stylesAtFrame: false,
+    skinAtFrame: false,
     titleAtFrame: null,
     bannerAtFrame: null,
     contentfulPaintAt: null,
   };
+  w.__bspComplete = () => {
+    const title = document.querySelector('.user-profile-head-name > div:first-child');
+    if (!title || getComputedStyle(title).color !== look.title) return false;
+    return look.images.every(({ selector, startsWith }) => {
+      const element = document.querySelector(selector);
+      return element !== null && getComputedStyle(element).backgroundImage.startsWith(startsWith);
+    });
+  };
   w.__bspSkin = new Promise<number>((resolve) => {
     const observer = new MutationObserver((records) => {
       const styled = records.some(
-        (record) => record.type === 'characterData' || [...record.addedNodes].some((node) => node.nodeName === 'STYLE'),
+        (record) =>
+          record.type === 'characterData' ||
+          (record.type === 'attributes' && record.target === document.documentElement) ||
+          [...record.addedNodes].some((node) => node.nodeName === 'STYLE'),
       );
-      if (!styled) return;
-      const styles = [...document.querySelectorAll('style')].map((style) => style.textContent ?? '');
-      if (!parts.every((part) => styles.some((text) => text.includes(part)))) return;
+      if (!styled || !w.__bspComplete()) return;
       observer.disconnect();
       w.__bspFrame.skinAt = performance.now();
       resolve(w.__bspFrame.skinAt);
     });
-    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   });
   // The first frame that shows anything: a frame painted while the page is held hidden (see
   // src/first-paint.ts) shows nothing, neither the old look nor the skin, so the probe waits past it.
@@ -134,11 +152,10 @@ export function frameProbe(parts: string[]): void {
       requestAnimationFrame(w.__bspLook);
       return;
     }
-    const styles = [...document.querySelectorAll('style')].map((style) => style.textContent ?? '');
     const title = document.querySelector('.user-profile-head-name > div:first-child');
     const banner = document.querySelector('.user-profile-head-banner');
     w.__bspFrame.frameAt = performance.now();
-    w.__bspFrame.stylesAtFrame = parts.every((part) => styles.some((text) => text.includes(part)));
+    w.__bspFrame.skinAtFrame = w.__bspComplete();
     w.__bspFrame.titleAtFrame = title ? getComputedStyle(title).color : null;
     w.__bspFrame.bannerAtFrame = banner ? getComputedStyle(banner).backgroundImage.slice(0, 40) : null;
     w.__bspShow();

@@ -28,7 +28,8 @@ import {
   type Bench,
   type BenchFiles,
 } from './measures';
-import { clockAgreement } from './probes';
+import { clockAgreement, type SkinLook } from './probes';
+import { rgb } from '../test/support/page-state';
 import { failed, results } from './results';
 import { round2 } from './stats';
 
@@ -77,18 +78,20 @@ async function main(): Promise<void> {
     await attempt(`Opening the editor ${runs.popupOpens} times`, 'popup-open', 'editor opened → fields show the stored skin', 'median ≤ 100 ms', () =>
       measurePopupOpen(bench),
     );
-    const parts = [
-      `color: ${skinColors.title} !important`,
-      `data:image/jpeg;base64,${files.header.prefix}`,
-      `data:image/png;base64,${files.background.prefix}`,
-      `data:image/png;base64,${files.column.prefix}`,
-    ];
+    const look: SkinLook = {
+      title: rgb(skinColors.title),
+      images: [
+        { selector: '.user-profile-head-banner', startsWith: `url("data:image/jpeg;base64,${files.header.prefix}` },
+        { selector: '#userSkin', startsWith: `url("data:image/png;base64,${files.background.prefix}` },
+        { selector: '.aside-box > .aside-title', startsWith: `url("data:image/png;base64,${files.column.prefix}` },
+      ],
+    };
     await attempt(
       `Reloading the skinned page ${runs.reloads} times`,
       'first-paint',
       'reload of a skinned page → skin in the first paint (ms: skin complete after the first frame)',
       `${runs.reloads} of ${runs.reloads}`,
-      () => measureFirstPaint(bench, parts),
+      () => measureFirstPaint(bench, look),
     );
     await attempt(
       `Tracing the content script on ${runs.tracedLoads} loads of an unskinned and of a skinned blog page`,

@@ -57,11 +57,12 @@ export async function recordTrace(
 const end = (event: TraceEvent) => event.ts + (event.dur ?? 0);
 const within = (inner: TraceEvent, start: number, stop: number) => inner.ts >= start && end(inner) <= stop;
 
-export type WorkKind = 'evaluate' | 'callback' | 'extension-task';
+export type WorkKind = 'evaluate' | 'callback' | 'extension-task' | 'inserted-css';
 
 export interface ScriptWork {
-  /** Main-thread time, ms: the union of every interval below (nested ones are not counted twice). */
+  /** Main-thread script time, ms: the union of the script's intervals below (nested ones are not counted twice). */
   totalMs: number;
+  /** Per kind, ms. `inserted-css` is not script and not in `totalMs`. */
   byKind: Record<WorkKind, number>;
   /** Layout or style recalculation run inside that time: forced by the script, synchronously. */
   forced: Array<{ name: string; ms: number }>;
@@ -75,7 +76,11 @@ export interface ScriptWork {
  *   browser's extension system (an `extensions.mojom.*` IPC: storage replies, storage.onChanged,
  *   runtime messages), with the microtasks run at its end, where the script's promise callbacks
  *   run. The page itself never receives such messages, so all of that is the extension's; it also
- *   counts the extension system's own handling, so the figure errs high, never low.
+ *   counts the extension system's own handling, so the figure errs high, never low;
+ * - `inserted-css`, beside the total, not in it: tasks where the browser inserts the extension's
+ *   image sheets into the frame (`scripting.insertCSS` arrives as an `extensions.mojom.LocalFrame`
+ *   message; the extension never runs scripts in blog pages that way). That is the page's style
+ *   engine parsing the sheet, with no script of ours on the stack.
  */
 export function contentScriptWork(events: TraceEvent[], scriptUrl: string, frame?: string): ScriptWork {
   const evaluations = events.filter(
@@ -102,6 +107,7 @@ export function contentScriptWork(events: TraceEvent[], scriptUrl: string, frame
       /^Receive mojo (message|reply)$/.test(event.name) &&
       event.args?.chrome_mojo_event_info?.mojo_interface_tag?.startsWith('extensions.mojom.')
     ) {
+      const inserted = event.name === 'Receive mojo message' && event.args.chrome_mojo_event_info.mojo_interface_tag === 'extensions.mojom.LocalFrame';
       const task = tasks.filter((candidate) => within(event, candidate.ts, end(candidate))).at(-1);
       if (!task) continue;
       const next = tasks.find((candidate) => candidate.ts >= end(task));
@@ -111,14 +117,15 @@ export function contentScriptWork(events: TraceEvent[], scriptUrl: string, frame
           candidate.ts >= end(task) &&
           (!next || candidate.ts < next.ts),
       );
-      intervals.push({ kind: 'extension-task', start: task.ts, stop: Math.max(end(task), checkpoint ? end(checkpoint) : 0) });
+      const stop = Math.max(end(task), checkpoint ? end(checkpoint) : 0);
+      intervals.push({ kind: inserted ? 'inserted-css' : 'extension-task', start: task.ts, stop });
     }
   }
 
-  const byKind: Record<WorkKind, number> = { evaluate: 0, callback: 0, 'extension-task': 0 };
+  const byKind: Record<WorkKind, number> = { evaluate: 0, callback: 0, 'extension-task': 0, 'inserted-css': 0 };
   let total = 0;
   let reach = -Infinity;
-  for (const interval of [...intervals].sort((a, b) => a.start - b.start)) {
+  for (const interval of intervals.filter((i) => i.kind !== 'inserted-css').sort((a, b) => a.start - b.start)) {
     const start = Math.max(interval.start, reach);
     if (interval.stop > start) {
       total += interval.stop - start;
@@ -126,11 +133,14 @@ export function contentScriptWork(events: TraceEvent[], scriptUrl: string, frame
       reach = interval.stop;
     }
   }
+  for (const interval of intervals) {
+    if (interval.kind === 'inserted-css') byKind['inserted-css'] += (interval.stop - interval.start) / 1000;
+  }
   const forced = thread
     .filter(
       (event) =>
         (event.name === 'Layout' || event.name === 'UpdateLayoutTree') &&
-        intervals.some((interval) => within(event, interval.start, interval.stop)),
+        intervals.some((interval) => interval.kind !== 'inserted-css' && within(event, interval.start, interval.stop)),
     )
     .map((event) => ({ name: event.name, ms: (event.dur ?? 0) / 1000 }));
   return { totalMs: total / 1000, byKind, forced };
