@@ -48,6 +48,9 @@ export async function validateImageFile(slot: ImageSlot, file: File): Promise<Ac
     return { ok: false, violations: [tooLarge(claimed)], measured };
   }
 
+  // Read while it decodes: an accepted file needs both, and neither waits on the other.
+  const reading = toDataUrl(file, format);
+  reading.catch(() => undefined); // a refused file never awaits it
   const displayed = await decodedSize(file);
   // Our header reading could disagree with the decoder on an odd file: never accept more than the limit.
   if (displayed && exceedsDecodeLimit(displayed.width, displayed.height)) {
@@ -67,7 +70,7 @@ export async function validateImageFile(slot: ImageSlot, file: File): Promise<Ac
       height: displayed.height,
       revision: crypto.randomUUID(),
     },
-    dataUrl: await toDataUrl(file, format),
+    dataUrl: await reading,
   };
 }
 
