@@ -3,7 +3,7 @@
  * page first paints, follows storage as the popup edits it, and answers the popup's one question.
  */
 import { nativeBrowser as browser } from '../src/ext';
-import { isPageQuery, type ImageSheetReply, type ImageSheetRequest } from '../src/messages';
+import { isImagePreview, isPageQuery, type ImageSheetReply, type ImageSheetRequest } from '../src/messages';
 import { blogKeyFromUrl } from '../src/sites/csdn';
 import { imageKey, readSkin, skinKey, type Skin } from '../src/skin';
 import { imageSlots } from '../src/rules';
@@ -26,7 +26,13 @@ function start(blog: string): void {
   const storage = browser.storage.local;
   let painter: SkinPainter | null = null;
   // Made on first need: most pages of most blogs have nothing to paint.
-  const painterOnDemand = () => (painter ??= new SkinPainter(document, storage, blog, askBackground));
+  const painterOnDemand = () => {
+    if (!painter) {
+      painter = new SkinPainter(document, storage, blog, askBackground);
+      moveToCanvasWhenRefused(painter);
+    }
+    return painter;
+  };
   // A change that arrives before the first read answers is newer than what that read returns.
   let changedMeanwhile = false;
   void new SkinStore(storage)
@@ -37,16 +43,6 @@ function start(blog: string): void {
       if (changedMeanwhile) held?.remove();
       else if (held || (skin && showsAnything(skin))) void painterOnDemand().showFirst(skin, held);
     });
-
-  // A page whose policy refuses `data:` images refuses our CSS images too: paint them on canvas.
-  document.addEventListener(
-    'securitypolicyviolation',
-    (event) => {
-      const imageDirective = /^(img|default)-src/.test(event.effectiveDirective);
-      if (event.isTrusted && imageDirective && event.blockedURI.startsWith('data')) painter?.useCanvas();
-    },
-    true,
-  );
 
   browser.storage.onChanged.addListener((changes, area) => {
     const record = area === 'local' ? changes[skinKey(blog)] : undefined;
@@ -62,6 +58,10 @@ function start(blog: string): void {
 
   // Only the extension's own pages can reach this listener; the page itself cannot.
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    if (isImagePreview(message)) {
+      if (message.type === 'drop-preview') painter?.dropPreview(message.slot, message.revision);
+      else painterOnDemand().preview(message.slot, message.revision, message.dataUrl);
+    }
     sendResponse(isPageQuery(message) ? describePage(document, blog) : undefined);
     return true;
   });
@@ -69,4 +69,16 @@ function start(blog: string): void {
 
 function showsAnything(skin: Skin): boolean {
   return skin.enabled && Object.keys(skin.colors).length + Object.keys(skin.images).length > 0;
+}
+
+/** A page whose policy refuses `data:` images refuses our CSS images too: paint them on canvas. */
+function moveToCanvasWhenRefused(painter: SkinPainter): void {
+  document.addEventListener(
+    'securitypolicyviolation',
+    (event) => {
+      const imageDirective = /^(img|default)-src/.test(event.effectiveDirective);
+      if (event.isTrusted && imageDirective && event.blockedURI.startsWith('data')) painter.useCanvas();
+    },
+    true,
+  );
 }

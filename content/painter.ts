@@ -36,6 +36,8 @@ export class SkinPainter {
   private canvas: CanvasLayers | null = null;
   /** The revision drawn on canvas per slot. */
   private readonly drawn = new Map<ImageSlot, string>();
+  /** Images shown ahead of their save (see `preview`): the revision being saved, by slot. */
+  private readonly ahead = new Map<ImageSlot, string>();
 
   constructor(
     private readonly document: Document,
@@ -57,6 +59,38 @@ export class SkinPainter {
     this.owner.setAttribute('');
     this.release([...this.inserted.keys()]);
     if (this.skin?.enabled) void this.draw(this.skin, {});
+  }
+
+  /**
+   * Shows an image the editor is saving, before storage has it: writing megabytes takes most of
+   * the time between a pick and the page (about 100 ms of 150). The stored record takes over when
+   * it arrives with this revision; `dropPreview` undoes it if the save failed.
+   */
+  preview(slot: ImageSlot, revision: string, dataUrl: string): void {
+    // With no record yet, the save makes one, switched on.
+    if (this.skin?.enabled === false || !isImageDataUrl(dataUrl)) return;
+    this.ahead.set(slot, revision);
+    if (this.canvas) {
+      void this.canvas.set(slot, dataUrl);
+      this.drawn.set(slot, revision);
+      return;
+    }
+    this.putOwnSheet(slot, revision, dataUrl);
+    this.openGate();
+    this.release(this.unused());
+  }
+
+  /** The save of a previewed image failed: the page shows the stored skin again. */
+  dropPreview(slot: ImageSlot, revision: string): void {
+    if (this.ahead.get(slot) !== revision) return;
+    this.ahead.delete(slot);
+    if (this.canvas) {
+      this.drawn.delete(slot);
+      if (this.skin?.enabled) void this.draw(this.skin, {});
+      return;
+    }
+    this.openGate();
+    this.release(this.unused());
   }
 
   /**
@@ -89,7 +123,9 @@ export class SkinPainter {
    */
   async show(skin: Skin | null, knownImages: Record<string, unknown> = {}): Promise<void> {
     this.skin = skin;
+    for (const [slot, revision] of this.ahead) if (skin?.images[slot]?.revision === revision) this.ahead.delete(slot);
     if (!skin?.enabled) {
+      this.ahead.clear();
       this.canvas?.clear();
       this.drawn.clear();
       this.shown.clear();
@@ -110,8 +146,7 @@ export class SkinPainter {
       if (!token || this.inserted.has(token)) continue;
       const inHand = knownImages[imageKey(this.blog, slot)];
       if (isImageDataUrl(inHand)) {
-        this.owner.set(`sheet:${token}`, imageCss(slot, revision, inHand));
-        this.inserted.set(token, { slot, own: true });
+        this.putOwnSheet(slot, revision, inHand);
       } else {
         missing[slot] = revision;
       }
@@ -128,14 +163,26 @@ export class SkinPainter {
     this.release(this.unused());
   }
 
+  private putOwnSheet(slot: ImageSlot, revision: string, dataUrl: string): void {
+    const token = gateToken(slot, revision);
+    if (this.inserted.has(token)) return;
+    this.owner.set(`sheet:${token}`, imageCss(slot, revision, dataUrl));
+    this.inserted.set(token, { slot, own: true });
+  }
+
+  /** The revision each slot should show: an image being saved, or else the latest skin's. */
+  private wanted(slot: ImageSlot): string | undefined {
+    return this.ahead.get(slot) ?? this.skin?.images[slot]?.revision;
+  }
+
   /**
    * Lists in the gate the sheet of each image the latest skin shows. A slot whose new image is
    * still on its way keeps showing the one before, never the page's own for a moment.
    */
   private openGate(): void {
-    const skin = this.skin?.enabled && !this.canvas ? this.skin : null;
+    const showing = this.skin?.enabled !== false && !this.canvas;
     for (const slot of imageSlots) {
-      const revision = skin?.images[slot]?.revision;
+      const revision = showing ? this.wanted(slot) : undefined;
       const token = revision && gateToken(slot, revision);
       if (!token) this.shown.delete(slot);
       else if (this.inserted.has(token)) this.shown.set(slot, token);
@@ -144,15 +191,17 @@ export class SkinPainter {
   }
 
   /**
-   * Sheets neither shown nor of the latest skin's images. Those of a skin turned off are kept
-   * (inert without their tokens), so turning it on again needs no bytes.
+   * Sheets neither shown nor of the latest skin's images nor ahead of a save. Those of a skin
+   * turned off are kept (inert without their tokens), so turning it on again needs no bytes.
    */
   private unused(): string[] {
     const current = new Set(
-      imageSlots.flatMap((slot) => {
-        const revision = this.skin?.images[slot]?.revision;
-        return revision ? [gateToken(slot, revision)] : [];
-      }),
+      // The stored image stays while one ahead of its save may still be taken back.
+      imageSlots.flatMap((slot) =>
+        [this.ahead.get(slot), this.skin?.images[slot]?.revision].flatMap((revision) =>
+          revision ? [gateToken(slot, revision)] : [],
+        ),
+      ),
     );
     const shown = new Set(this.shown.values());
     return [...this.inserted.keys()].filter((token) => !current.has(token) && !shown.has(token));
@@ -171,11 +220,11 @@ export class SkinPainter {
   private async draw(skin: Skin, knownImages: Record<string, unknown>): Promise<void> {
     const stale: ImageSlot[] = [];
     for (const slot of imageSlots) {
-      const revision = skin.images[slot]?.revision;
+      const revision = this.wanted(slot);
       if (!revision) {
         if (this.drawn.delete(slot)) void this.canvas!.set(slot, null);
-      } else if (this.drawn.get(slot) !== revision) {
-        stale.push(slot);
+      } else if (this.drawn.get(slot) !== revision && revision === skin.images[slot]?.revision) {
+        stale.push(slot); // an image shown ahead of its save was drawn by `preview`
       }
     }
     if (stale.length === 0) return;

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { HexColor } from '../src/color';
 import type { AcceptedImage } from '../src/image/validate';
-import type { PageDescription } from '../src/messages';
+import type { ImagePreview, PageDescription } from '../src/messages';
 import { imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import { blogHostPatterns, blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
 import { emptySkin, imageKey, readSkin, skinKey, type Skin } from '../src/skin';
@@ -21,6 +21,8 @@ export type PopupState =
   | {
       status: 'ready';
       blog: string;
+      /** The blog tab being edited. */
+      tabId: number;
       /** How the tab's address spells the blog's name (case kept), for the first-paint hold. */
       spellings: string[];
       page: PageDescription | null;
@@ -53,6 +55,7 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
   }, [state.status]);
 
   const blog = state.status === 'ready' ? state.blog : null;
+  const tabId = state.status === 'ready' ? state.tabId : null;
   const spellings = state.status === 'ready' ? state.spellings : [];
 
   useEffect(() => {
@@ -96,7 +99,14 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
         apply(await store.setColor(needBlog(), slot, color));
       },
       async setImage(slot, image) {
-        const skin = await store.setImage(needBlog(), slot, image.info, image.dataUrl);
+        const saving = store.setImage(needBlog(), slot, image.info, image.dataUrl);
+        // The tab shows it while the megabytes are written, and takes it back if the write fails.
+        const { revision } = image.info;
+        tell(tabId, { type: 'preview-image', slot, revision, dataUrl: image.dataUrl });
+        const skin = await saving.catch((cause: unknown) => {
+          tell(tabId, { type: 'drop-preview', slot, revision });
+          throw cause;
+        });
         apply(skin, (urls) => ({ ...urls, [slot]: image.dataUrl }));
         void keepHold(skin);
       },
@@ -111,7 +121,7 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
         void keepHold(skin);
       },
     };
-  }, [blog, spellings]);
+  }, [blog, tabId, spellings]);
 
   return { state, actions };
 }
@@ -128,7 +138,12 @@ async function loadState(): Promise<PopupState> {
   const spellings = spelling ? [spelling] : [];
   // Opening the editor also repairs the hold's registration (a failed one, or one lost in an update).
   void keepHoldFor(blog, skin, spellings);
-  return { status: 'ready', blog, spellings, page, skin, imageUrls: {} };
+  return { status: 'ready', blog, tabId: tab.id, spellings, page, skin, imageUrls: {} };
+}
+
+/** A tab that cannot hear (not reloaded since install) gets the change through storage anyway. */
+function tell(tabId: number | null, message: ImagePreview): void {
+  if (tabId !== null) browser.tabs.sendMessage(tabId, message).catch(() => undefined);
 }
 
 /** Without the hold the preview still works, with a flash at load, so a failure is only logged. */

@@ -1,7 +1,7 @@
-import type { ImageSlot, Slot } from './rules';
+import { imageSlots, type ImageSlot, type Slot } from './rules';
 import type { LayoutId } from './sites/csdn';
 
-/** The one question the popup asks a blog tab. Edits flow through storage. */
+/** The popup's question to a blog tab. Edits flow through storage (a picked image also comes ahead, see ImagePreview). */
 export interface PageQuery {
   type: 'describe-page';
 }
@@ -14,6 +14,23 @@ export interface PageDescription {
 }
 
 export const describePageQuery: PageQuery = { type: 'describe-page' };
+
+/**
+ * The editor shows a picked image on its blog tab while it saves it (see SkinPainter.preview),
+ * and takes the preview back if the save fails.
+ */
+export type ImagePreview =
+  | { type: 'preview-image'; slot: ImageSlot; revision: string; dataUrl: string }
+  | { type: 'drop-preview'; slot: ImageSlot; revision: string };
+
+export function isImagePreview(message: unknown): message is ImagePreview {
+  const preview = message as ImagePreview | null;
+  return (
+    (preview?.type === 'preview-image' || preview?.type === 'drop-preview') &&
+    imageSlots.includes(preview.slot) &&
+    typeof preview.revision === 'string'
+  );
+}
 
 export function isPageQuery(message: unknown): message is PageQuery {
   return (message as PageQuery | null)?.type === 'describe-page';

@@ -470,6 +470,65 @@ describe('SkinPainter', () => {
     expect(ours()).toHaveLength(0);
   });
 
+  describe('an image shown ahead of its save', () => {
+    let newHeader: string;
+    const ourNodesWith = (text: string) =>
+      [...document.querySelectorAll('style')].filter((node) => node.textContent?.includes(text));
+
+    beforeEach(async () => {
+      newHeader = `data:image/jpeg;base64,${toBase64(await makeJpeg(1920, 120))}`;
+    });
+
+    test('shows at once, and the saved record takes over without a second sheet or a request', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
+      painter.preview('header', 'h2', newHeader);
+      expect(bannerImage()).toBe(cssUrl(newHeader));
+
+      await painter.show(skin(colors, { header: info('h2', 'jpeg') }), { [key('header')]: newHeader });
+      expect(bannerImage()).toBe(cssUrl(newHeader));
+      expect(ourNodesWith(newHeader)).toHaveLength(1);
+      await expect.poll(() => asks).toEqual([
+        { insert: ['header'], remove: 0 },
+        { insert: [], remove: 1 }, // the h1 sheet, once h2 was saved
+      ]);
+    });
+
+    test('is taken back when its save fails: the stored image shows again, and our node leaves', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
+      painter.preview('header', 'h2', newHeader);
+      painter.dropPreview('header', 'h2');
+      expect(bannerImage()).toBe(cssUrl(pngUrl));
+      expect(ourNodesWith(newHeader)).toHaveLength(0);
+    });
+
+    test('a later preview of the same slot wins; taking back an earlier one changes nothing', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
+      painter.preview('header', 'h2', newHeader);
+      painter.preview('header', 'h3', jpegUrl);
+      painter.dropPreview('header', 'h2');
+      expect(bannerImage()).toBe(cssUrl(jpegUrl));
+      expect(ourNodesWith(newHeader)).toHaveLength(0);
+    });
+
+    test('shows nothing while the skin is off, nor bytes that are not a PNG or JPEG data URL', async () => {
+      const before = root.outerHTML;
+      const painter = newPainter();
+      await painter.show(skin(colors, {}, false));
+      painter.preview('header', 'h2', newHeader);
+      painter.preview('column', 'c2', 'data:image/svg+xml;base64,PHN2Zz4=');
+      expect(root.outerHTML).toBe(before);
+      expect(bannerImage()).toBe('none');
+    });
+
+    test('shows on a blog with no record yet, since the save makes one switched on', async () => {
+      newPainter().preview('header', 'h1', newHeader);
+      expect(bannerImage()).toBe(cssUrl(newHeader));
+    });
+  });
+
   test('until a new image is in, the one before it stays, never the page’s own', async () => {
     newPainter();
     await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });

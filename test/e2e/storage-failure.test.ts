@@ -1,4 +1,7 @@
-/** A write that fails (a full disk, a quota) is shown with what to do, and loses nothing. */
+/**
+ * A write that fails (a full disk, a quota) is shown with what to do, and loses nothing; a slow
+ * one does not keep a picked image off the page.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
 import { asUpload, drawImage } from '../support/images';
@@ -15,8 +18,10 @@ beforeAll(async () => {
     if (!local) return;
     const realSet = local.set.bind(local);
     local.set = (...args: unknown[]) => {
-      if ((globalThis as { failWrites?: boolean }).failWrites) throw new Error('QUOTA_BYTES quota exceeded');
-      return realSet(...args);
+      const test = globalThis as { failWrites?: boolean; slowWrites?: Promise<void> };
+      if (test.failWrites) throw new Error('QUOTA_BYTES quota exceeded');
+      // While `slowWrites` is pending, writes wait for it, as on a slow disk.
+      return test.slowWrites ? test.slowWrites.then(() => realSet(...args)) : realSet(...args);
     };
   });
 });
@@ -42,9 +47,37 @@ describe('a failing save', () => {
     await titleField.fill('#FF0000');
     await expect.poll(() => alert.count()).toBe(2);
     expect(await computedStyleSnapshot(home)).toEqual(before);
+    // The header shown ahead of its save was taken back: nothing of it is left in the page.
+    const imageNodes = () =>
+      home.locator('style').evaluateAll((nodes) => nodes.filter((node) => node.textContent?.includes('data:image')).length);
+    expect(await imageNodes()).toBe(0);
 
     await editor.evaluate(() => ((globalThis as { failWrites?: boolean }).failWrites = false));
     await editor.getByLabel('博客头图', { exact: true }).setInputFiles(asUpload('header.png', header, 'image/png'));
     await expect.poll(() => computedStyle(home, '.user-profile-head-banner', 'background-image')).toContain('data:image/png');
   });
 });
+
+describe('a slow save', () => {
+  it('does not keep a picked image off the page, which keeps it once saved', async () => {
+    const home = await openBlogPage(session, homeUrl);
+    const editor = await openEditor(session, home);
+    await editor.evaluate(() => {
+      const test = globalThis as { slowWrites?: Promise<void>; finishWrites?: () => void };
+      test.slowWrites = new Promise((resolve) => (test.finishWrites = resolve));
+    });
+    const column = await drawImage(editor, { width: 300, height: 38, type: 'image/png', stripes: ['#7C3AED'] });
+    await editor.getByLabel('栏目图', { exact: true }).setInputFiles(asUpload('column.png', column, 'image/png'));
+    const columnImage = () => computedStyle(home, '.aside-box > .aside-title', 'background-image');
+    await expect.poll(columnImage).toContain('data:image/png');
+    const stored = () => editor.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).some((key) => key.endsWith(':column')));
+    expect(await stored()).toBe(false);
+
+    await editor.evaluate(() => (globalThis as { finishWrites?: () => void }).finishWrites?.());
+    await expect.poll(stored).toBe(true);
+    expect(await columnImage()).toContain('data:image/png');
+    await home.reload();
+    expect(await columnImage()).toContain('data:image/png');
+  });
+});
+

@@ -118,17 +118,33 @@ export async function openBlogPage(session: ExtensionSession, url: string): Prom
   return page;
 }
 
-/** The browser's tab id of `page`, asked of the extension (Playwright does not expose it). */
+/**
+ * The browser's tab id of `page`, asked of the extension (Playwright does not expose it). Several
+ * tabs may show one address, so the page is told apart by a title of its own for the moment.
+ */
 export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
+  const mark = `tab-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const title = await page.evaluate((mark) => {
+    const before = document.title;
+    document.title = mark;
+    return before;
+  }, mark);
   const probe = await session.context.newPage();
-  await probe.goto(session.popupUrl());
-  const id = await probe.evaluate(async (url) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === url)?.id ?? -1;
-  }, page.url());
-  await probe.close();
-  if (id < 0) throw new Error(`no tab found for ${page.url()}`);
-  return id;
+  try {
+    await probe.goto(session.popupUrl());
+    return await probe.evaluate(async (mark) => {
+      // The title is visible to the extension with its host access, and changes a moment after it is set.
+      for (let tries = 0; tries < 100; tries++) {
+        const [tab] = await chrome.tabs.query({ title: mark });
+        if (tab?.id !== undefined) return tab.id;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error(`no tab found with the title ${mark}`);
+    }, mark);
+  } finally {
+    await probe.close();
+    await page.evaluate((title) => (document.title = title), title);
+  }
 }
 
 /** The popup opened as a page of its own on the blog tab (`?tab=`), as a user would in a window. */
