@@ -237,15 +237,24 @@ export async function writeDone(editor: Page, t0: number, limitMs: number): Prom
 export class Phases {
   private readonly toWrite: number[] = [];
   private readonly write: number[] = [];
+  private shownBeforeSaved = 0;
+  private picks = 0;
 
-  add(t0: number, set: Write | null): void {
+  /** `t0` the change, `set` the editor's storage write, `shown` (for images) when the page showed it. */
+  add(t0: number, set: Write | null, shown?: number): void {
+    if (shown !== undefined) this.picks++;
     if (!set || set.called < t0) return;
     this.toWrite.push(set.called - t0);
     if (set.done !== null) this.write.push(set.done - set.called);
+    if (shown !== undefined && (set.done === null || shown < set.done)) this.shownBeforeSaved++;
   }
 
-  details(): Record<string, number> {
+  details(): Record<string, number | string> {
     const median = (values: number[]) => (values.length > 0 ? round2(summarize(values).median) : -1);
-    return { medianEditorUntilWriteMs: median(this.toWrite), medianStorageWriteMs: median(this.write) };
+    return {
+      medianEditorUntilWriteMs: median(this.toWrite),
+      medianStorageWriteMs: median(this.write),
+      ...(this.picks > 0 ? { shownBeforeSaved: `${this.shownBeforeSaved}/${this.picks}` } : {}),
+    };
   }
 }

@@ -102,14 +102,16 @@ export async function measureHeaderPick({ editor, home }: Bench, header: KeptFil
     samples.push(t1 - t0);
     await remove.waitFor({ timeout: waitLimitMs });
     decoded += (await decodes(editor)).count - before.count;
-    phases.add(t0, await lastWrite(editor));
+    phases.add(t0, await lastWrite(editor), t1);
   }
   await editor.getByText(/4000 × 250 像素/).waitFor({ timeout: waitLimitMs });
   timing('header-pick', '2 MB 4000×250 JPEG header picked → painted on the page', samples, 'median', 150, {
     details: { fileMB: round2(header.bytes / 1024 / 1024), decodesPerPick: decoded / runs.headerPicks, ...phases.details() },
     notes:
-      'editor `change` (t0) → the page’s computed background-image of the banner is the JPEG (t1). ' +
-      'Phases: editor until its storage write (checks and data URL), the write itself; the rest is the page.',
+      'editor `change` (t0) → the page’s computed background-image of the banner is the JPEG (t1). The editor ' +
+      'sends the checked image to the tab as it starts the storage write, so the page does not wait for the ' +
+      'write. Phases: editor until its storage write (checks, data URL, the preview message), the write itself; ' +
+      'shownBeforeSaved: picks whose image was on the page before the write finished.',
   });
 }
 
