@@ -1,9 +1,9 @@
 /**
  * Content script, run at document_start on blog pages: paints the blog's stored skin before the
- * page first paints, follows storage as the popup edits it, and answers the popup's one question.
+ * page first paints, follows storage as the popup edits it, and offers the popup a few calls.
  */
 import { nativeBrowser as browser } from '../src/ext';
-import { isImagePreview, isPageQuery, type ImageSheetReply, type ImageSheetRequest } from '../src/messages';
+import { PAGE_API_KEY, type ImageSheetReply, type ImageSheetRequest, type PageApi } from '../src/messages';
 import { blogKeyFromUrl } from '../src/sites/csdn';
 import { imageKey, readSkin, skinKey, type Skin } from '../src/skin';
 import { imageSlots } from '../src/rules';
@@ -56,15 +56,13 @@ function start(blog: string): void {
     void painterOnDemand().show(readSkin(record.newValue), images);
   });
 
-  // Only the extension's own pages can reach this listener; the page itself cannot.
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    if (isImagePreview(message)) {
-      if (message.type === 'drop-preview') painter?.dropPreview(message.slot, message.revision);
-      else painterOnDemand().preview(message.slot, message.revision, message.dataUrl);
-    }
-    sendResponse(isPageQuery(message) ? describePage(document, blog) : undefined);
-    return true;
-  });
+  // The editor calls in with scripting.executeScript; page scripts cannot see this world's globals.
+  const api: PageApi = {
+    describe: () => describePage(document, blog),
+    preview: (slot, revision, dataUrl) => painterOnDemand().preview(slot, revision, dataUrl),
+    dropPreview: (slot, revision) => painter?.dropPreview(slot, revision),
+  };
+  (globalThis as Record<string, unknown>)[PAGE_API_KEY] = api;
 }
 
 function showsAnything(skin: Skin): boolean {

@@ -1,7 +1,7 @@
 import { HOLD_CSS, MAX_HOLD_MS } from '../src/first-paint';
 import { imageSlots, type ImageSlot } from '../src/rules';
 import { colorCss, gateToken, IMAGE_GATE, imageCss } from '../src/skin-css';
-import { imageKey, isImageDataUrl, type Skin } from '../src/skin';
+import { imageKey, isImageDataUrl, isRevision, type Skin } from '../src/skin';
 import type { SkinStorage } from '../src/store';
 import { CanvasLayers } from './canvas-layers';
 import { StyleOwner } from './style-owner';
@@ -68,7 +68,8 @@ export class SkinPainter {
    */
   preview(slot: ImageSlot, revision: string, dataUrl: string): void {
     // With no record yet, the save makes one, switched on.
-    if (this.skin?.enabled === false || !isImageDataUrl(dataUrl)) return;
+    if (this.skin?.enabled === false || !imageSlots.includes(slot) || !isRevision(revision)) return;
+    if (!isImageDataUrl(dataUrl)) return;
     this.ahead.set(slot, revision);
     if (this.canvas) {
       void this.canvas.set(slot, dataUrl);

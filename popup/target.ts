@@ -1,5 +1,4 @@
 import browser, { type Tabs } from 'webextension-polyfill';
-import { describePageQuery, type PageDescription } from '../src/messages';
 
 /**
  * The tab the popup edits: `?tab=<id>` when opened as a page of its own (a tab, a window, a test),
@@ -12,13 +11,4 @@ export async function findTargetTab(search = location.search): Promise<Tabs.Tab 
   }
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
   return active;
-}
-
-/** What the tab's content script says of its page; null when none answers (tab not reloaded yet). */
-export async function describeTab(tabId: number): Promise<PageDescription | null> {
-  try {
-    return ((await browser.tabs.sendMessage(tabId, describePageQuery)) as PageDescription | undefined) ?? null;
-  } catch {
-    return null;
-  }
 }

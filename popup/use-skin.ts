@@ -2,13 +2,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { HexColor } from '../src/color';
 import type { AcceptedImage } from '../src/image/validate';
-import type { ImagePreview, PageDescription } from '../src/messages';
+import type { PageDescription } from '../src/messages';
 import { imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import { blogHostPatterns, blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
 import { emptySkin, imageKey, readSkin, skinKey, type Skin } from '../src/skin';
 import { SkinStore } from '../src/store';
 import { keepFirstPaintHold } from './first-paint-registration';
-import { describeTab, findTargetTab } from './target';
+import { describeTab, dropPreviewInTab, previewInTab } from './page-calls';
+import { findTargetTab } from './target';
 
 export type ImageUrls = Partial<Record<ImageSlot, string>>;
 
@@ -102,9 +103,9 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
         const saving = store.setImage(needBlog(), slot, image.info, image.dataUrl);
         // The tab shows it while the megabytes are written, and takes it back if the write fails.
         const { revision } = image.info;
-        tell(tabId, { type: 'preview-image', slot, revision, dataUrl: image.dataUrl });
+        if (tabId !== null) previewInTab(tabId, slot, revision, image.dataUrl);
         const skin = await saving.catch((cause: unknown) => {
-          tell(tabId, { type: 'drop-preview', slot, revision });
+          if (tabId !== null) dropPreviewInTab(tabId, slot, revision);
           throw cause;
         });
         apply(skin, (urls) => ({ ...urls, [slot]: image.dataUrl }));
@@ -139,11 +140,6 @@ async function loadState(): Promise<PopupState> {
   // Opening the editor also repairs the hold's registration (a failed one, or one lost in an update).
   void keepHoldFor(blog, skin, spellings);
   return { status: 'ready', blog, tabId: tab.id, spellings, page, skin, imageUrls: {} };
-}
-
-/** A tab that cannot hear (not reloaded since install) gets the change through storage anyway. */
-function tell(tabId: number | null, message: ImagePreview): void {
-  if (tabId !== null) browser.tabs.sendMessage(tabId, message).catch(() => undefined);
 }
 
 /** Without the hold the preview still works, with a flash at load, so a failure is only logged. */

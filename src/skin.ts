@@ -58,8 +58,7 @@ function readImageInfo(value: unknown): ImageInfo | null {
     typeof bytes === 'number' &&
     typeof width === 'number' &&
     typeof height === 'number' &&
-    typeof revision === 'string' &&
-    REVISION.test(revision)
+    isRevision(revision)
   ) {
     return { name, format, bytes, width, height, revision };
   }
@@ -78,7 +77,10 @@ export function isImageDataUrl(value: unknown): value is string {
 }
 
 /** A revision names an image's sheet in an attribute selector (src/skin-css.ts): a UUID fits. */
-const REVISION = /^[A-Za-z0-9-]{1,64}$/;
+export function isRevision(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(value);
+}
+
 const IMAGE_DATA_URL_PREFIX = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]/;
 const CSS_STRING_BREAKERS = ['"', '\\', '\n', '\r', '\f'];
 

@@ -45,6 +45,8 @@ describe('a hostile page script', () => {
       return { storage: typeof api?.storage, sendMessage: typeof api?.runtime?.sendMessage };
     });
     expect(reach).toEqual({ storage: 'undefined', sendMessage: 'undefined' });
+    // Nor the calls the content script offers the editor: they live in the extension's own world.
+    expect(await home.evaluate(() => Object.keys(globalThis).filter((key) => key.startsWith('__blogSkin')))).toEqual([]);
   });
 
   it('cannot command the preview through window messages or DOM events', async () => {
@@ -55,6 +57,13 @@ describe('a hostile page script', () => {
       }
     });
     await home.waitForTimeout(200);
+    await skinShows();
+  });
+
+  it('gets the images back after taking the gate attribute off <html> or forging it', async () => {
+    await home.evaluate(() => document.documentElement.removeAttribute('data-blog-skin'));
+    await skinShows();
+    await home.evaluate(() => document.documentElement.setAttribute('data-blog-skin', 'background:forged'));
     await skinShows();
   });
 

@@ -50,7 +50,14 @@ describe('the Firefox build', () => {
     expect(granted.origins).toEqual(expect.arrayContaining(['https://blog.csdn.net/*', 'https://*.blog.csdn.net/*']));
     expect(await popup.evaluate(() => globalThis.browser.i18n.getUILanguage())).toBe('zh-CN');
     const tabId = await session.tabIdOf(home);
-    const page = await popup.evaluate((id) => globalThis.browser.tabs.sendMessage(id, { type: 'describe-page' }), tabId);
+    // As the editor asks it: a call into the content script's world (popup/page-calls.ts).
+    const page = await popup.evaluate(async (id) => {
+      const [injection] = await globalThis.browser.scripting.executeScript({
+        target: { tabId: id },
+        func: () => (globalThis as unknown as Record<string, { describe(): unknown } | undefined>).__blogSkinPreviewerPage?.describe(),
+      });
+      return injection?.result;
+    }, tabId);
     expect(page).toMatchObject({ blog: 'baxiaoshi2020', layout: 'home' });
   });
 });
