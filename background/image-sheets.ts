@@ -5,16 +5,24 @@ import { gateToken, imageCss } from '../src/skin-css';
 import { imageKey, isImageDataUrl, readSkin, skinKey } from '../src/skin';
 import type { SkinStorage } from '../src/store';
 
-/** One document in one frame of a tab: where a content script asked from. */
+/** One page load in one frame of a tab: where a content script asked from. */
 export interface SheetTarget {
   tabId: number;
   frameId: number;
-  /** Chrome and recent Firefox name each document, so a sheet never lands on the next page. */
+  /** The page load's own name for itself (ImageSheetRequest.page). */
+  page: string;
+  /** Chrome (and Firefox from 153) name each document, so a sheet never lands on the next page. */
   documentId?: string;
 }
 
 /** The part of `scripting` used here; a fake stands in for it in unit tests. */
 export type CssInjector = Pick<Scripting.Static, 'insertCSS' | 'removeCSS'>;
+
+/** A sheet put into a page: its exact text, and the insertion, which may still be under way. */
+interface Inserted {
+  css: string;
+  done: Promise<void>;
+}
 
 /**
  * Puts a blog's stored images into a page as stylesheets that the browser inserts
@@ -24,14 +32,16 @@ export type CssInjector = Pick<Scripting.Static, 'insertCSS' | 'removeCSS'>;
  */
 export class ImageSheets {
   /**
-   * The text of each sheet inserted, per document, by gate token: `removeCSS` needs it exactly.
-   * It is lost when the browser stops this worker; a sheet it can then no longer take out stays
-   * inert under its gate (see src/skin-css.ts) until the page goes.
+   * The sheets inserted per page load, by gate token: `removeCSS` needs the exact text. Lost
+   * when the browser stops this worker, or when a tab that moved on to other sites closes; a sheet
+   * that can no longer be taken out stays inert under its gate (see src/skin-css.ts) until its
+   * page goes.
    */
-  private readonly texts = new Map<string, Map<string, string>>();
+  private readonly pages = new Map<string, Map<string, Inserted>>();
   /**
-   * Each image's sheet text by blog and gate token, while this worker lives: a revision names one
-   * image for good, so a page of the same blog loaded soon after needs only the small record read.
+   * Each image's sheet text by blog and gate token, while this worker lives (the browser stops it
+   * after 30 s without events): a revision names one image for good, so a page of the same blog
+   * loaded soon after needs only the small record read. One revision per slot and blog is kept.
    */
   private readonly made = new Map<string, string>();
 
@@ -41,20 +51,20 @@ export class ImageSheets {
   ) {}
 
   async handle(blog: string, target: SheetTarget, request: ImageSheetRequest): Promise<ImageSheetReply> {
-    const texts = this.textsOf(target);
-    await Promise.all(request.remove.map((token) => this.remove(target, texts, token)));
-    return { inserted: await this.insert(blog, target, texts, request.insert) };
+    const sheets = this.sheetsOf(target);
+    await Promise.all(request.remove.map((token) => this.remove(target, sheets, token)));
+    return { inserted: await this.insert(blog, target, sheets, request.insert) };
   }
 
-  /** A closed tab's documents are gone, and their sheets with them. */
+  /** A closed tab's pages are gone, and their sheets with them. */
   forgetTab(tabId: number): void {
-    for (const key of this.texts.keys()) if (key.startsWith(`${tabId}/`)) this.texts.delete(key);
+    for (const key of this.pages.keys()) if (key.startsWith(`${tabId}/`)) this.pages.delete(key);
   }
 
   private async insert(
     blog: string,
     target: SheetTarget,
-    texts: Map<string, string>,
+    sheets: Map<string, Inserted>,
     wanted: Partial<Record<ImageSlot, string>>,
   ): Promise<Partial<Record<ImageSlot, string>>> {
     const slots = imageSlots.filter((slot) => typeof wanted[slot] === 'string');
@@ -72,9 +82,17 @@ export class ImageSheets {
         const token = gateToken(slot, revision);
         const css = this.sheetText(blog, slot, revision, stored[imageKey(blog, slot)]);
         if (css === null) return;
-        if (!texts.has(token)) {
-          await this.injector.insertCSS({ target: injectionTarget(target), css });
-          texts.set(token, css);
+        // Two requests for one sheet (a page asking again before the answer) insert it once.
+        let sheet = sheets.get(token);
+        if (!sheet) {
+          sheet = { css, done: this.injector.insertCSS({ target: injectionTarget(target), css }) };
+          sheets.set(token, sheet);
+        }
+        try {
+          await sheet.done;
+        } catch {
+          if (sheets.get(token) === sheet) sheets.delete(token);
+          return;
         }
         inserted[slot] = revision;
       }),
@@ -87,31 +105,30 @@ export class ImageSheets {
     let css = this.made.get(key) ?? null;
     if (css === null && isImageDataUrl(dataUrl)) {
       css = imageCss(slot, revision, dataUrl);
-      // Only the latest revision of a slot is worth keeping.
       for (const other of this.made.keys()) if (other.startsWith(`${blog}/${slot}:`)) this.made.delete(other);
       this.made.set(key, css);
     }
     return css;
   }
 
-  private async remove(target: SheetTarget, texts: Map<string, string>, token: string): Promise<void> {
-    const css = texts.get(token);
-    if (css === undefined) return;
-    texts.delete(token);
-    await this.injector.removeCSS({ target: injectionTarget(target), css });
+  private async remove(target: SheetTarget, sheets: Map<string, Inserted>, token: string): Promise<void> {
+    const sheet = sheets.get(token);
+    if (!sheet) return;
+    sheets.delete(token);
+    await sheet.done.catch(() => undefined);
+    await this.injector.removeCSS({ target: injectionTarget(target), css: sheet.css });
   }
 
-  private textsOf({ tabId, frameId, documentId }: SheetTarget): Map<string, string> {
+  private sheetsOf({ tabId, frameId, page }: SheetTarget): Map<string, Inserted> {
     const frame = `${tabId}/${frameId}/`;
-    const key = frame + (documentId ?? '');
-    let texts = this.texts.get(key);
-    if (!texts) {
-      // A new document in this frame: the one before it, and its sheets, are gone.
-      for (const other of this.texts.keys()) if (other.startsWith(frame)) this.texts.delete(other);
-      texts = new Map();
-      this.texts.set(key, texts);
+    let sheets = this.pages.get(frame + page);
+    if (!sheets) {
+      // A new page load in this frame: the one before it, and its sheets, are gone.
+      for (const other of this.pages.keys()) if (other.startsWith(frame)) this.pages.delete(other);
+      sheets = new Map();
+      this.pages.set(frame + page, sheets);
     }
-    return texts;
+    return sheets;
   }
 }
 

@@ -14,13 +14,12 @@ browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only a blog page's own content script may ask, and only for its own blog.
   const blog = sender.url ? blogKeyFromUrl(sender.url) : null;
   const tabId = sender.tab?.id;
-  if (!isImageSheetRequest(message) || sender.id !== browser.runtime.id || !blog || tabId === undefined) {
+  if (!isImageSheetRequest(message) || sender.id !== browser.runtime.id || !blog || message.blog !== blog || tabId === undefined) {
     sendResponse(nothing);
     return true;
   }
-  sheets
-    .handle(blog, { tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId }, message)
-    .then(sendResponse, () => sendResponse(nothing));
+  const target = { tabId, frameId: sender.frameId ?? 0, page: message.page, documentId: sender.documentId };
+  sheets.handle(blog, target, message).then(sendResponse, () => sendResponse(nothing));
   return true;
 });
 

@@ -3,7 +3,7 @@
  * page first paints, follows storage as the popup edits it, and offers the popup a few calls.
  */
 import { nativeBrowser as browser } from '../src/ext';
-import { PAGE_API_KEY, type ImageSheetReply, type ImageSheetRequest, type PageApi } from '../src/messages';
+import { isImagePreviewFor, PAGE_API_KEY, type ImageSheetReply, type ImageSheetRequest, type PageApi } from '../src/messages';
 import { blogKeyFromUrl } from '../src/sites/csdn';
 import { imageKey, readSkin, skinKey, type Skin } from '../src/skin';
 import { imageSlots } from '../src/rules';
@@ -13,22 +13,27 @@ import { takeHold } from './take-hold';
 import { SkinPainter, type AskForSheets } from './painter';
 
 /** Image sheets come from the background (background/image-sheets.ts). */
-const askBackground: AskForSheets = async (insert, remove) => {
-  const request: ImageSheetRequest = { type: 'image-sheets', insert, remove };
-  const reply = (await browser.runtime.sendMessage(request)) as ImageSheetReply | undefined;
-  return reply?.inserted ?? {};
-};
+function sheetsFromBackground(blog: string): AskForSheets {
+  const page = crypto.randomUUID();
+  return async (insert, remove) => {
+    const request: ImageSheetRequest = { type: 'image-sheets', blog, page, insert, remove };
+    const reply = (await browser.runtime.sendMessage(request)) as ImageSheetReply | undefined;
+    return reply?.inserted ?? {};
+  };
+}
 
 const blog = blogKeyFromUrl(location.href);
 if (blog) start(blog);
 
 function start(blog: string): void {
   const storage = browser.storage.local;
+  /** The latest record read or heard of; undefined until the first read answers. */
+  let stored: Skin | null | undefined;
   let painter: SkinPainter | null = null;
   // Made on first need: most pages of most blogs have nothing to paint.
   const painterOnDemand = () => {
     if (!painter) {
-      painter = new SkinPainter(document, storage, blog, askBackground);
+      painter = new SkinPainter(document, storage, blog, sheetsFromBackground(blog));
       moveToCanvasWhenRefused(painter);
     }
     return painter;
@@ -39,6 +44,7 @@ function start(blog: string): void {
     .load(blog)
     .catch(() => null)
     .then((skin) => {
+      stored ??= skin;
       const held = takeHold();
       if (changedMeanwhile) held?.remove();
       else if (held || (skin && showsAnything(skin))) void painterOnDemand().showFirst(skin, held);
@@ -48,19 +54,30 @@ function start(blog: string): void {
     const record = area === 'local' ? changes[skinKey(blog)] : undefined;
     if (!record) return; // every edit rewrites the record, in the same write as any new image
     changedMeanwhile = true;
+    stored = readSkin(record.newValue);
     const images: Record<string, unknown> = {};
     for (const slot of imageSlots) {
       const change = changes[imageKey(blog, slot)];
       if (change) images[imageKey(blog, slot)] = change.newValue;
     }
-    void painterOnDemand().show(readSkin(record.newValue), images);
+    void painterOnDemand().show(stored, images);
   });
 
   // The editor calls in with scripting.executeScript; page scripts cannot see this world's globals.
+  let listening = false;
   const api: PageApi = {
-    describe: () => describePage(document, blog),
-    preview: (slot, revision, dataUrl) => painterOnDemand().preview(slot, revision, dataUrl),
-    dropPreview: (slot, revision) => painter?.dropPreview(slot, revision),
+    describe() {
+      // Only a page an editor has opened on needs to hear it: the listener costs every load.
+      if (!listening) {
+        listening = true;
+        browser.runtime.onMessage.addListener((message: unknown) => {
+          if (!isImagePreviewFor(blog, message)) return;
+          if (message.type === 'drop-preview') painter?.dropPreview(message.slot, message.revision);
+          else if (stored?.enabled !== false) painterOnDemand().preview(message.slot, message.revision, message.dataUrl);
+        });
+      }
+      return describePage(document, blog);
+    },
   };
   (globalThis as Record<string, unknown>)[PAGE_API_KEY] = api;
 }

@@ -11,6 +11,9 @@ type Part = 'colors' | 'layers' | 'hold' | `sheet:${string}`;
 
 type Revisions = Partial<Record<ImageSlot, string>>;
 
+/** An image shown ahead of its save goes back to the stored one if no save confirms it by then. */
+const AHEAD_LIMIT_MS = 10_000;
+
 /**
  * Asks the background to insert the stored images of these slots, at these revisions, into this
  * page, and to take out the sheets of `remove` (gate tokens); resolves with the images inserted.
@@ -30,6 +33,8 @@ export class SkinPainter {
   private skin: Skin | null = null;
   /** Image sheets in the page by gate token: the browser's, or `own` style nodes. */
   private readonly inserted = new Map<string, { slot: ImageSlot; own: boolean }>();
+  /** Gate tokens asked of the background and not answered yet. */
+  private readonly pending = new Set<string>();
   /** The sheet each slot shows now: its gate token. */
   private readonly shown = new Map<ImageSlot, string>();
   /** Set once the page's policy has blocked a `data:` image: images go to canvas layers from then on. */
@@ -55,8 +60,7 @@ export class SkinPainter {
   useCanvas(): void {
     if (this.canvas) return;
     this.canvas = new CanvasLayers(this.document, (css) => this.owner.set('layers', css));
-    this.shown.clear();
-    this.owner.setAttribute('');
+    this.syncGate();
     this.release([...this.inserted.keys()]);
     if (this.skin?.enabled) void this.draw(this.skin, {});
   }
@@ -69,29 +73,35 @@ export class SkinPainter {
   preview(slot: ImageSlot, revision: string, dataUrl: string): void {
     // With no record yet, the save makes one, switched on.
     if (this.skin?.enabled === false || !imageSlots.includes(slot) || !isRevision(revision)) return;
-    if (!isImageDataUrl(dataUrl)) return;
+    // The save may have landed first (storage and the editor's message are separate ways in).
+    if (this.skin?.images[slot]?.revision === revision || !isImageDataUrl(dataUrl)) return;
     this.ahead.set(slot, revision);
+    // A save that never comes (an editor closed before it wrote) must not leave it there.
+    setTimeout(() => this.dropPreview(slot, revision), AHEAD_LIMIT_MS);
     if (this.canvas) {
       void this.canvas.set(slot, dataUrl);
       this.drawn.set(slot, revision);
       return;
     }
     this.putOwnSheet(slot, revision, dataUrl);
-    this.openGate();
+    this.syncGate();
     this.release(this.unused());
   }
 
-  /** The save of a previewed image failed: the page shows the stored skin again. */
+  /** The save of a previewed image failed, or never came: the page shows the stored skin again. */
   dropPreview(slot: ImageSlot, revision: string): void {
     if (this.ahead.get(slot) !== revision) return;
     this.ahead.delete(slot);
+    const stored = this.skin?.enabled ? this.skin : null;
     if (this.canvas) {
       this.drawn.delete(slot);
-      if (this.skin?.enabled) void this.draw(this.skin, {});
+      if (stored?.images[slot]) void this.draw(stored, {});
+      else void this.canvas.set(slot, null);
       return;
     }
-    this.openGate();
+    this.syncGate();
     this.release(this.unused());
+    if (stored) void this.insertSheets(stored, {}); // the stored image, should its sheet be missing
   }
 
   /**
@@ -120,7 +130,8 @@ export class SkinPainter {
 
   /**
    * Shows `skin`, or clears everything when it is off or absent. `knownImages` are image values
-   * already in hand (from a storage change), keyed by storage key: only canvas layers use bytes.
+   * already in hand (from a storage change), keyed by storage key: written into sheets of our own,
+   * or drawn on canvas layers, instead of asked for.
    */
   async show(skin: Skin | null, knownImages: Record<string, unknown> = {}): Promise<void> {
     this.skin = skin;
@@ -130,7 +141,8 @@ export class SkinPainter {
       this.canvas?.clear();
       this.drawn.clear();
       this.shown.clear();
-      // The browser's sheets stay, inert without their tokens; our own nodes leave the DOM.
+      // The browser's sheets stay, inert without their tokens (turning on again needs no bytes);
+      // our own nodes leave the DOM.
       for (const [token, sheet] of this.inserted) if (sheet.own) this.inserted.delete(token);
       this.owner.clear();
       return;
@@ -144,23 +156,27 @@ export class SkinPainter {
     for (const slot of imageSlots) {
       const revision = skin.images[slot]?.revision;
       const token = revision && gateToken(slot, revision);
-      if (!token || this.inserted.has(token)) continue;
+      if (!token || this.inserted.has(token) || this.pending.has(token)) continue;
       const inHand = knownImages[imageKey(this.blog, slot)];
       if (isImageDataUrl(inHand)) {
         this.putOwnSheet(slot, revision, inHand);
       } else {
         missing[slot] = revision;
+        this.pending.add(token);
       }
     }
-    this.openGate();
+    this.syncGate();
     this.release(this.unused());
     if (Object.keys(missing).length === 0) return;
     const inserted = await this.askForSheets(missing, []).catch((): Revisions => ({}));
+    for (const [slot, revision] of Object.entries(missing) as Array<[ImageSlot, string]>) {
+      this.pending.delete(gateToken(slot, revision));
+    }
     for (const [slot, revision] of Object.entries(inserted) as Array<[ImageSlot, string]>) {
       this.inserted.set(gateToken(slot, revision), { slot, own: false });
     }
     if (this.canvas) return this.release([...this.inserted.keys()]); // blocked meanwhile
-    this.openGate();
+    this.syncGate();
     this.release(this.unused());
   }
 
@@ -178,15 +194,16 @@ export class SkinPainter {
 
   /**
    * Lists in the gate the sheet of each image the latest skin shows. A slot whose new image is
-   * still on its way keeps showing the one before, never the page's own for a moment.
+   * still on its way keeps showing the one before, never the page's own for a moment; one whose
+   * image could not be put in shows the page's own.
    */
-  private openGate(): void {
+  private syncGate(): void {
     const showing = this.skin?.enabled !== false && !this.canvas;
     for (const slot of imageSlots) {
       const revision = showing ? this.wanted(slot) : undefined;
       const token = revision && gateToken(slot, revision);
-      if (!token) this.shown.delete(slot);
-      else if (this.inserted.has(token)) this.shown.set(slot, token);
+      if (token && this.inserted.has(token)) this.shown.set(slot, token);
+      else if (!token || !this.pending.has(token)) this.shown.delete(slot);
     }
     this.owner.setAttribute([...this.shown.values()].join(' '));
   }
@@ -209,13 +226,13 @@ export class SkinPainter {
   }
 
   private release(tokens: string[]): void {
-    const theBrowsers: string[] = [];
+    const browserTokens: string[] = [];
     for (const token of tokens) {
       if (this.inserted.get(token)?.own) this.owner.set(`sheet:${token}`, '');
-      else theBrowsers.push(token);
+      else browserTokens.push(token);
       this.inserted.delete(token);
     }
-    if (theBrowsers.length > 0) void this.askForSheets({}, theBrowsers).catch(() => undefined);
+    if (browserTokens.length > 0) void this.askForSheets({}, browserTokens).catch(() => undefined);
   }
 
   private async draw(skin: Skin, knownImages: Record<string, unknown>): Promise<void> {
@@ -234,6 +251,7 @@ export class SkinPainter {
     // A newer skin asked for meanwhile draws its own; these bytes must not draw over it.
     if (this.skin !== skin || !this.canvas) return;
     for (const slot of stale) {
+      if (this.wanted(slot) !== skin.images[slot]!.revision) continue; // previewed meanwhile
       const key = imageKey(this.blog, slot);
       const dataUrl = knownImages[key] ?? fetched[key];
       if (!isImageDataUrl(dataUrl)) continue;

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
-import { PAGE_API_KEY, type PageApi, type PageDescription } from '../src/messages';
+import { PAGE_API_KEY, type ImagePreview, type PageApi, type PageDescription } from '../src/messages';
+import type { ImageSlot } from '../src/rules';
 
 type Method = keyof PageApi;
 
@@ -27,11 +28,18 @@ export async function describeTab(tabId: number): Promise<PageDescription | null
   return ((await call(tabId, 'describe', []).catch(() => null)) as PageDescription | null) ?? null;
 }
 
-/** Shows an image on the tab while it is saved; a tab that cannot show it gets it from storage anyway. */
-export function previewInTab(tabId: number, ...args: Parameters<PageApi['preview']>): void {
-  call(tabId, 'preview', args).catch(() => undefined);
+/**
+ * Shows an image on the tab while it is saved. The tab listens once an editor has described it;
+ * one that does not (reloaded since) gets the image from storage a moment later anyway.
+ */
+export function previewInTab(tabId: number, blog: string, slot: ImageSlot, revision: string, dataUrl: string): void {
+  tell(tabId, { type: 'preview-image', blog, slot, revision, dataUrl });
 }
 
-export function dropPreviewInTab(tabId: number, ...args: Parameters<PageApi['dropPreview']>): void {
-  call(tabId, 'dropPreview', args).catch(() => undefined);
+export function dropPreviewInTab(tabId: number, blog: string, slot: ImageSlot, revision: string): void {
+  tell(tabId, { type: 'drop-preview', blog, slot, revision });
+}
+
+function tell(tabId: number, message: ImagePreview): void {
+  browser.tabs.sendMessage(tabId, message).catch(() => undefined);
 }

@@ -100,12 +100,13 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
         apply(await store.setColor(needBlog(), slot, color));
       },
       async setImage(slot, image) {
-        const saving = store.setImage(needBlog(), slot, image.info, image.dataUrl);
+        const target = needBlog();
+        const saving = store.setImage(target, slot, image.info, image.dataUrl);
         // The tab shows it while the megabytes are written, and takes it back if the write fails.
         const { revision } = image.info;
-        if (tabId !== null) previewInTab(tabId, slot, revision, image.dataUrl);
+        if (tabId !== null) previewInTab(tabId, target, slot, revision, image.dataUrl);
         const skin = await saving.catch((cause: unknown) => {
-          if (tabId !== null) dropPreviewInTab(tabId, slot, revision);
+          if (tabId !== null) dropPreviewInTab(tabId, target, slot, revision);
           throw cause;
         });
         apply(skin, (urls) => ({ ...urls, [slot]: image.dataUrl }));

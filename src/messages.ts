@@ -1,4 +1,4 @@
-import type { ImageSlot, Slot } from './rules';
+import { imageSlots, type ImageSlot, type Slot } from './rules';
 import type { LayoutId } from './sites/csdn';
 
 export interface PageDescription {
@@ -11,16 +11,33 @@ export interface PageDescription {
 /**
  * What a blog page's content script offers the editor. It sits on a global of the extension's
  * isolated world (`PAGE_API_KEY`), where page scripts cannot reach it, and the editor calls it
- * with `scripting.executeScript` (popup/page-calls.ts). So every blog page load is spared a
- * `runtime.onMessage` listener (about 0.15 ms of the 1 ms a load of an unskinned blog may take).
- * Edits flow through storage; a picked image also comes ahead of its write (`preview`).
+ * with `scripting.executeScript` (popup/page-calls.ts). So a blog page that no editor opens on is
+ * spared a `runtime.onMessage` listener (about 0.15 ms of the 1 ms its load may take); `describe`
+ * starts one, for the editor's `ImagePreview` messages.
  */
 export interface PageApi {
   describe(): PageDescription;
-  /** Shows an image the editor is saving (SkinPainter.preview). */
-  preview(slot: ImageSlot, revision: string, dataUrl: string): void;
-  /** Takes back the preview of an image whose save failed. */
-  dropPreview(slot: ImageSlot, revision: string): void;
+}
+
+/**
+ * The editor shows a picked image on its blog tab while it saves it (SkinPainter.preview), and
+ * takes the preview back if the save fails. A message, not an `executeScript` call: Chrome turns
+ * a call's arguments into script source, which for megabytes of data URL is slower to compile
+ * than a message is to pass.
+ */
+export type ImagePreview =
+  | { type: 'preview-image'; blog: string; slot: ImageSlot; revision: string; dataUrl: string }
+  | { type: 'drop-preview'; blog: string; slot: ImageSlot; revision: string };
+
+/** `blog`: the page's own; a tab that has moved on to another blog ignores what was meant for the last. */
+export function isImagePreviewFor(blog: string, message: unknown): message is ImagePreview {
+  const preview = message as ImagePreview | null;
+  return (
+    (preview?.type === 'preview-image' || preview?.type === 'drop-preview') &&
+    preview.blog === blog &&
+    imageSlots.includes(preview.slot) &&
+    typeof preview.revision === 'string'
+  );
 }
 
 export const PAGE_API_KEY = '__blogSkinPreviewerPage';
@@ -32,6 +49,10 @@ export const PAGE_API_KEY = '__blogSkinPreviewerPage';
  */
 export interface ImageSheetRequest {
   type: 'image-sheets';
+  /** The blog the page shows, checked against the sender's address. */
+  blog: string;
+  /** Names this page load, where the browser names no document (Firefox before 153). */
+  page: string;
   /** Images to insert, by slot: the revision the page's skin record names. */
   insert: Partial<Record<ImageSlot, string>>;
   /** Gate tokens of sheets to take out. */
@@ -45,5 +66,14 @@ export interface ImageSheetReply {
 
 export function isImageSheetRequest(message: unknown): message is ImageSheetRequest {
   const request = message as ImageSheetRequest | null;
-  return request?.type === 'image-sheets' && typeof request.insert === 'object' && Array.isArray(request.remove);
+  return (
+    request?.type === 'image-sheets' &&
+    typeof request.blog === 'string' &&
+    typeof request.page === 'string' &&
+    typeof request.insert === 'object' &&
+    request.insert !== null &&
+    !Array.isArray(request.insert) &&
+    Array.isArray(request.remove) &&
+    request.remove.every((token) => typeof token === 'string')
+  );
 }

@@ -3,7 +3,7 @@
  * a stored skin into what the blog looks like. Assertions read computed styles, which is what a
  * visitor sees.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { SkinPainter } from '../../content/painter';
 import { StyleOwner } from '../../content/style-owner';
@@ -302,7 +302,8 @@ describe('SkinPainter', () => {
     const background = new ImageSheets(storage, injector);
     painter = new SkinPainter(document, storage, blog, async (insert, remove) => {
       asks.push({ insert: Object.keys(insert), remove: remove.length });
-      const reply = await background.handle(blog, { tabId: 1, frameId: 0 }, { type: 'image-sheets', insert, remove });
+      const request = { type: 'image-sheets' as const, blog, page: 'load-1', insert, remove };
+      const reply = await background.handle(blog, { tabId: 1, frameId: 0, page: 'load-1' }, request);
       return reply.inserted;
     });
     return painter;
@@ -523,10 +524,64 @@ describe('SkinPainter', () => {
       expect(bannerImage()).toBe('none');
     });
 
+    test('arriving after its save landed, it is not held ahead of later changes', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
+      const saved = skin(colors, { header: info('h2', 'jpeg') });
+      await storeAndShow(saved, { header: newHeader });
+      painter.preview('header', 'h2', newHeader); // the editor's message, later than storage
+      await storeAndShow(skin(colors, {})); // the header removed
+      expect(bannerImage()).toBe('none');
+    });
+
+    test('goes back to the stored image when no save confirms it in time', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
+      vi.useFakeTimers({ toFake: ['setTimeout'] });
+      try {
+        painter.preview('header', 'h2', newHeader);
+        expect(bannerImage()).toBe(cssUrl(newHeader));
+        vi.advanceTimersByTime(10_000);
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(bannerImage()).toBe(cssUrl(pngUrl));
+      expect(ourNodesWith(newHeader)).toHaveLength(0);
+    });
+
+    test('on canvas layers too, and taken back from them', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors, {}), {});
+      painter.useCanvas();
+      const layers = () => document.querySelectorAll('canvas.bsp-skin-layer').length;
+      painter.preview('header', 'h2', newHeader);
+      await expect.poll(layers).toBe(1);
+      painter.dropPreview('header', 'h2');
+      await expect.poll(layers).toBe(0);
+    });
+
     test('shows on a blog with no record yet, since the save makes one switched on', async () => {
       newPainter().preview('header', 'h1', newHeader);
       expect(bannerImage()).toBe(cssUrl(newHeader));
     });
+  });
+
+  test('a page that asks again before the answer asks for each sheet once', async () => {
+    const painter = newPainter();
+    const shown = skin(colors, { header: info('h1') });
+    storage.values[skinKey(blog)] = shown;
+    storage.values[key('header')] = pngUrl;
+    await Promise.all([painter.show(shown), painter.show(skin({ ...colors, title: '#123456' }, shown.images))]);
+    expect(asks).toEqual([{ insert: ['header'], remove: 0 }]);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    expect(bannerImage()).toBe(cssUrl(pngUrl));
+  });
+
+  test('a new image that cannot be put in leaves the page’s own, not the one before', async () => {
+    newPainter();
+    await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
+    await storeAndShow(skin(colors, { header: info('h2') }), { header: 'data:image/svg+xml;base64,PHN2Zz4=' });
+    expect(bannerImage()).toBe('none');
   });
 
   test('until a new image is in, the one before it stays, never the page’s own', async () => {

@@ -9,17 +9,20 @@ const png = 'data:image/png;base64,iVBORw0KGgo=';
 const jpeg = 'data:image/jpeg;base64,/9j/4AAQ';
 const info = (revision: string): ImageInfo => ({ name: 'a.png', format: 'png', bytes: 10, width: 1920, height: 100, revision });
 const record = (images: Skin['images']): Skin => ({ schema: SKIN_SCHEMA, enabled: true, colors: {}, images });
-const tab: SheetTarget = { tabId: 7, frameId: 0, documentId: 'doc-1' };
+const tab: SheetTarget = { tabId: 7, frameId: 0, page: 'load-1', documentId: 'doc-1' };
 
 /** A storage whose reads are counted, and a `scripting` that records what it was asked. */
 let values: Record<string, unknown>;
 let reads: string[][];
 let calls: Array<{ op: 'insert' | 'remove'; target: unknown; css: string }>;
 let sheets: ImageSheets;
+/** While set, insertions wait for it; when it rejects, they fail. */
+let insertion: Promise<void> | null;
 
 const injector: CssInjector = {
   async insertCSS({ target, css }) {
     calls.push({ op: 'insert', target, css: css! });
+    await insertion;
   },
   async removeCSS({ target, css }) {
     calls.push({ op: 'remove', target, css: css! });
@@ -27,7 +30,7 @@ const injector: CssInjector = {
 };
 
 const ask = (insert: ImageSheetRequest['insert'], remove: string[] = [], target = tab) =>
-  sheets.handle(blog, target, { type: 'image-sheets', insert, remove });
+  sheets.handle(blog, target, { type: 'image-sheets', blog, page: target.page, insert, remove });
 
 beforeEach(() => {
   values = {
@@ -37,6 +40,7 @@ beforeEach(() => {
   };
   reads = [];
   calls = [];
+  insertion = null;
   sheets = new ImageSheets(
     {
       async get(keys) {
@@ -59,7 +63,7 @@ describe('ImageSheets', () => {
   });
 
   it('names the frame when the browser gives no document id', async () => {
-    await ask({ header: 'h1' }, [], { tabId: 7, frameId: 3 });
+    await ask({ header: 'h1' }, [], { tabId: 7, frameId: 3, page: 'load-1' });
     expect(calls[0]!.target).toEqual({ tabId: 7, frameIds: [3] });
   });
 
@@ -74,17 +78,44 @@ describe('ImageSheets', () => {
     expect(calls).toEqual([]);
   });
 
-  it('inserts a sheet once per document, and again in a new document', async () => {
+  it('inserts a sheet once per page load, and again in the next load of the frame', async () => {
     await ask({ header: 'h1' });
     expect(await ask({ header: 'h1' })).toEqual({ inserted: { header: 'h1' } });
     expect(calls).toHaveLength(1);
-    await ask({ header: 'h1' }, [], { ...tab, documentId: 'doc-2' });
+    await ask({ header: 'h1' }, [], { ...tab, page: 'load-2', documentId: 'doc-2' });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('tells page loads apart where the browser names no document (Firefox before 153)', async () => {
+    const firefox = { tabId: 7, frameId: 0, page: 'load-1' };
+    await ask({ header: 'h1' }, [], firefox);
+    await ask({ header: 'h1' }, [], { ...firefox, page: 'load-2' });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('inserts a sheet asked for twice at once only once, and answers both when it is in', async () => {
+    let finish = () => {};
+    insertion = new Promise<void>((resolve) => (finish = resolve));
+    const first = ask({ header: 'h1' });
+    const second = ask({ header: 'h1' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    finish();
+    expect(await Promise.all([first, second])).toEqual([{ inserted: { header: 'h1' } }, { inserted: { header: 'h1' } }]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('does not answer for a sheet the browser failed to insert, and tries again when asked again', async () => {
+    insertion = Promise.reject(new Error('No frame with id 0'));
+    insertion.catch(() => undefined);
+    expect(await ask({ header: 'h1' })).toEqual({ inserted: {} });
+    insertion = null;
+    expect(await ask({ header: 'h1' })).toEqual({ inserted: { header: 'h1' } });
     expect(calls).toHaveLength(2);
   });
 
   it('reads the megabytes of an image once while it lives; later pages read only the record', async () => {
     await ask({ header: 'h1' });
-    await ask({ header: 'h1' }, [], { tabId: 8, frameId: 0, documentId: 'doc-9' });
+    await ask({ header: 'h1' }, [], { tabId: 8, frameId: 0, page: 'load-9', documentId: 'doc-9' });
     expect(reads).toEqual([[skinKey(blog), imageKey(blog, 'header')], [skinKey(blog)]]);
   });
 
@@ -100,14 +131,14 @@ describe('ImageSheets', () => {
     ]);
   });
 
-  it('forgets the sheets of a closed tab and of a document that was replaced', async () => {
+  it('forgets the sheets of a closed tab and of a page load that was replaced', async () => {
     await ask({ header: 'h1' });
     sheets.forgetTab(7);
     await ask({}, [gateToken('header', 'h1')]);
     expect(calls.filter(({ op }) => op === 'remove')).toEqual([]);
 
-    await ask({ header: 'h1' }, [], { ...tab, documentId: 'doc-2' });
-    await ask({}, [gateToken('header', 'h1')], tab); // doc-1 is gone from this frame
+    await ask({ header: 'h1' }, [], { ...tab, page: 'load-2', documentId: 'doc-2' });
+    await ask({}, [gateToken('header', 'h1')], tab); // load-1 is gone from this frame
     expect(calls.filter(({ op }) => op === 'remove')).toEqual([]);
   });
 });
