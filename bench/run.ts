@@ -94,6 +94,13 @@ async function main(): Promise<void> {
       () => measureFirstPaint(bench, look),
     );
     await attempt(
+      `Reloading it ${runs.coldReloads} times with the background script stopped first`,
+      'first-paint-cold',
+      'the same, the background script stopped before each reload',
+      `${runs.coldReloads} of ${runs.coldReloads}`,
+      () => measureFirstPaint(bench, look, true),
+    );
+    await attempt(
       `Tracing the content script on ${runs.tracedLoads} loads of an unskinned and of a skinned blog page`,
       'script',
       'content script main-thread time',
