@@ -190,6 +190,36 @@ export function computedStyle(page: Page, selector: string, property: string): P
 /** Every element's full computed style, as the Chromium tests read it. */
 export const computedStyleSnapshot = (page: Page): Promise<string[]> => page.evaluate(readComputedStyles);
 
+/**
+ * The colors at `points` of a screenshot of `selector` in `page`, decoded in `decoder` (an
+ * extension page, which no blog page policy touches).
+ */
+export async function pixelsOf(
+  page: Page,
+  decoder: Page,
+  selector: string,
+  points: Array<[x: number, y: number]>,
+): Promise<Array<[number, number, number]>> {
+  const element = await page.$(selector);
+  if (!element) throw new Error(`no ${selector} on the page`);
+  const base64 = await element.screenshot({ encoding: 'base64' });
+  return decoder.evaluate(
+    async (base64, points) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      return points.map(([x, y]) => {
+        const [r, g, b] = context.getImageData(x, y, 1, 1).data;
+        return [r!, g!, b!] as [number, number, number];
+      });
+    },
+    base64,
+    points,
+  );
+}
+
 /** A PNG or JPEG of one or more vertical stripes, drawn by Firefox's own canvas, as bytes. */
 export async function drawImage(
   page: Page,
