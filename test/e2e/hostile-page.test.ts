@@ -1,12 +1,12 @@
 /**
  * A page's own scripts against the preview: they cannot read the skin, command the extension,
- * or undo the preview by editing, removing or out-ranking its styles.
+ * or undo the preview by editing, removing or out-ranking its styles, or by refusing its images.
  */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
 import { asUpload, drawImage } from '../support/images';
-import { computedStyle } from '../support/page-state';
+import { computedStyle, near, pixelsOf } from '../support/page-state';
 
 let session: ExtensionSession;
 let home: Page;
@@ -108,5 +108,25 @@ describe('a hostile page script', () => {
       skin.replaceWith(skin.cloneNode(true));
     });
     await skinShows();
+  });
+
+  // Last: it moves the preview to canvas layers for the rest of the page's life.
+  it('still shows the images after adding a policy that refuses data: images, and breaking it on purpose', async () => {
+    await home.setViewportSize({ width: 800, height: 700 });
+    await home.evaluate(() => {
+      const policy = document.createElement('meta');
+      policy.httpEquiv = 'Content-Security-Policy';
+      policy.content = "img-src 'self'";
+      document.head.append(policy);
+      const refused = new Image();
+      refused.src = 'data:image/png;base64,iVBORw0KGgo=';
+      document.body.append(refused);
+    });
+    // The browser's own violation event moves the images to canvas layers: drawn another way, not gone.
+    await expect.poll(() => home.locator('canvas.bsp-skin-layer').count()).toBeGreaterThan(0);
+    await expect
+      .poll(async () => near((await pixelsOf(home, '.user-profile-body-inner', [[303, 200]]))[0]!, [0xee, 0xdd, 0xcc]))
+      .toBe(true);
+    expect(await computedStyle(home, title, 'color')).toBe(titleColor);
   });
 });
