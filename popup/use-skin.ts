@@ -7,7 +7,7 @@ import { imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import { blogHostPatterns, blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
 import { emptySkin, imageKey, readSkin, skinKey, type Skin } from '../src/skin';
 import { SkinStore } from '../src/store';
-import { keepFirstPaintHold } from './first-paint-registration';
+import { keepFirstPaintHold } from '../src/first-paint-registration';
 import { describeTab, dropPreviewInTab, previewInTab } from './page-calls';
 import { findTargetTab } from './target';
 

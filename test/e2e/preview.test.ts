@@ -255,6 +255,18 @@ describe('kept per blog', () => {
     expect(await other.locator('style').count()).toBe(1); // the fixture's own
     await other.close();
   });
+
+  it('is painted at an address that spells the blog in capitals, whose next loads are held too', async () => {
+    const shouting = await openBlogPage(session, 'https://blog.csdn.net/BaXiaoShi2020');
+    await expect
+      .poll(() => computedStyle(shouting, '.user-profile-head-banner', 'background-image'))
+      .toBe(cssImageUrl(header, 'image/jpeg'));
+    // Match patterns compare paths by case: the background adds this spelling to the hold's.
+    const heldPages = () =>
+      editor.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []));
+    await expect.poll(heldPages).toContain('https://blog.csdn.net/BaXiaoShi2020/*');
+    await shouting.close();
+  });
 });
 
 describe('turning the preview off', () => {

@@ -1,12 +1,14 @@
-import browser from 'webextension-polyfill';
 import holdScript from '../content/hold.iife.ts?script';
-import { blogPagePatterns, HOLD_SCRIPT_ID } from '../src/first-paint';
-import type { Skin } from '../src/skin';
+import { nativeBrowser as browser } from './ext';
+import { blogPagePatterns, HOLD_SCRIPT_ID } from './first-paint';
+import type { Skin } from './skin';
 
 /**
- * Keeps the hold script registered for exactly the blogs whose skin has images and is on.
- * The registration itself is the list (no index of blogs to keep in step); Web Locks keep two
- * editors from racing over it. Registrations persist across browser restarts.
+ * Keeps the hold script registered for exactly the blogs whose skin has images and is on, in
+ * every spelling of their addresses seen (by the editor, or by the background when a page of that
+ * spelling asks for its images). The registration itself is the list (no index of blogs to keep
+ * in step); Web Locks keep two editors, or an editor and the background, from racing over it.
+ * Registrations persist across browser restarts.
  */
 export async function keepFirstPaintHold(blog: string, skin: Skin, spellings: string[] = []): Promise<void> {
   const wanted = skin.enabled && Object.keys(skin.images).length > 0;
