@@ -33,20 +33,23 @@ export async function pixelsOf(
   points: Array<[x: number, y: number]>,
 ): Promise<Array<[number, number, number]>> {
   const shot = await page.locator(selector).first().screenshot();
-  return page.evaluate(
-    async ({ base64, points }) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
-      return points.map(([x, y]) => {
-        const [r, g, b] = context.getImageData(x, y, 1, 1).data;
-        return [r!, g!, b!] as [number, number, number];
-      });
-    },
-    { base64: shot.toString('base64'), points },
-  );
+  return page.evaluate(colorsInPng, { base64: shot.toString('base64'), points });
+}
+
+/**
+ * The colors at `points` of a PNG given as base64, decoded by the browser it runs in (passed to
+ * Playwright's and puppeteer's `evaluate`, so it uses nothing from outside).
+ */
+export async function colorsInPng({ base64, points }: { base64: string; points: Array<[x: number, y: number]> }) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d')!;
+  context.drawImage(bitmap, 0, 0);
+  return points.map(([x, y]) => {
+    const [r, g, b] = context.getImageData(x, y, 1, 1).data;
+    return [r!, g!, b!] as [number, number, number];
+  });
 }
 
 /** Whether two colors are within a small distance (JPEG and scaling blur the edges). */

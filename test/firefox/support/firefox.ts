@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { buildDir, zipBuild } from '../../../scripts/store-zip';
 import { fixtureDir, fixtureFor, removeProfileDir } from '../../support/extension';
-import { readComputedStyles } from '../../support/page-state';
+import { colorsInPng, readComputedStyles } from '../../support/page-state';
 
 export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const firefoxBuildDir = buildDir('firefox');
@@ -203,21 +203,7 @@ export async function pixelsOf(
   const element = await page.$(selector);
   if (!element) throw new Error(`no ${selector} on the page`);
   const base64 = await element.screenshot({ encoding: 'base64' });
-  return decoder.evaluate(
-    async (base64, points) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
-      return points.map(([x, y]) => {
-        const [r, g, b] = context.getImageData(x, y, 1, 1).data;
-        return [r!, g!, b!] as [number, number, number];
-      });
-    },
-    base64,
-    points,
-  );
+  return decoder.evaluate(colorsInPng, { base64, points });
 }
 
 /** A PNG or JPEG of one or more vertical stripes, drawn by Firefox's own canvas, as bytes. */
