@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser, { type Tabs } from 'webextension-polyfill';
 import type { HexColor } from '../src/color';
 import type { AcceptedImage } from '../src/image/validate';
 import type { PageDescription } from '../src/messages';
@@ -71,6 +71,20 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
     browser.storage.onChanged.addListener(follow);
     return () => browser.storage.onChanged.removeListener(follow);
   }, [blog]);
+
+  // The blog tab may reload or move to another of the blog's pages: ask it again, so the report
+  // is of the page now shown, and that page hears the previews (it listens once described).
+  useEffect(() => {
+    if (tabId === null || !blog) return;
+    const refresh = (updated: number, change: Tabs.OnUpdatedChangeInfoType) => {
+      if (updated !== tabId || change.status !== 'complete') return;
+      void describeTab(tabId).then((page) =>
+        setState((previous) => (previous.status === 'ready' ? { ...previous, page: page?.blog === blog ? page : null } : previous)),
+      );
+    };
+    browser.tabs.onUpdated.addListener(refresh);
+    return () => browser.tabs.onUpdated.removeListener(refresh);
+  }, [tabId, blog]);
 
   // Thumbnails come after the fields: their bytes are megabytes, the facts beside them are not.
   useEffect(() => {

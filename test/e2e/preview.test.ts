@@ -256,6 +256,16 @@ describe('kept per blog', () => {
     await other.close();
   });
 
+  it('keeps the editor in step with its tab: another page of the blog gets its own report', async () => {
+    const tab = await openBlogPage(session, homeUrl);
+    const own = await openEditor(session, tab);
+    await shows(own.getByText(/本页可看到：博客头图/));
+    await tab.goto(articleUrl, { waitUntil: 'load' });
+    await shows(own.getByText(/本页没有：博客头图/));
+    await own.close();
+    await tab.close();
+  });
+
   it('is painted at an address that spells the blog in capitals, whose next loads are held too', async () => {
     const shouting = await openBlogPage(session, 'https://blog.csdn.net/BaXiaoShi2020');
     await expect

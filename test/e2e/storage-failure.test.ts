@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
 import { asUpload, drawImage } from '../support/images';
-import { computedStyle, computedStyleSnapshot } from '../support/page-state';
+import { computedStyle, computedStyleSnapshot, cssImageUrl } from '../support/page-state';
 
 let session: ExtensionSession;
 
@@ -78,6 +78,16 @@ describe('a slow save', () => {
     expect(await columnImage()).toContain('data:image/png');
     await home.reload();
     expect(await columnImage()).toContain('data:image/png');
+
+    // The reloaded page hears the editor too: the editor asks it again once it has loaded.
+    await editor.evaluate(() => {
+      const test = globalThis as { slowWrites?: Promise<void>; finishWrites?: () => void };
+      test.slowWrites = new Promise((resolve) => (test.finishWrites = resolve));
+    });
+    const green = await drawImage(editor, { width: 300, height: 38, type: 'image/png', stripes: ['#10B981'] });
+    await editor.getByLabel('栏目图', { exact: true }).setInputFiles(asUpload('green.png', green, 'image/png'));
+    await expect.poll(columnImage).toBe(cssImageUrl(green, 'image/png'));
+    await editor.evaluate(() => (globalThis as { finishWrites?: () => void }).finishWrites?.());
   });
 });
 
