@@ -7,7 +7,6 @@ import { nativeBrowser as browser } from '../src/ext';
 import { isImageSheetRequest, type ImageSheetReply } from '../src/messages';
 import { keepFirstPaintHold } from '../src/first-paint-registration';
 import { blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
-import { readSkin, skinKey } from '../src/skin';
 import { ImageSheets } from './image-sheets';
 
 const sheets = new ImageSheets(browser.storage.local, browser.scripting);
@@ -24,18 +23,14 @@ browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const target = { tabId, frameId: sender.frameId ?? 0, page: message.page, documentId: sender.documentId };
   sheets.handle(blog, target, message).then(sendResponse, () => sendResponse(nothing));
   const spelling = blogSpellingInUrl(sender.url!);
-  if (spelling && spelling !== blog && Object.keys(message.insert).length > 0) void holdSpelling(blog, spelling);
+  if (spelling && spelling !== blog && Object.keys(message.insert).length > 0) holdSpelling(blog, spelling);
   return true;
 });
 
 /**
  * A page of a blog with images, at an address that spells the blog's name in capitals the hold
- * script's patterns do not have (match patterns compare paths by case): its next loads are held.
+ * script's patterns may not have (match patterns compare paths by case): its next loads are held.
  */
-async function holdSpelling(blog: string, spelling: string): Promise<void> {
-  const stored = await browser.storage.local.get(skinKey(blog)).catch(() => ({}) as Record<string, unknown>);
-  const skin = readSkin(stored[skinKey(blog)]);
-  if (skin) await keepFirstPaintHold(blog, skin, [spelling]).catch(() => undefined);
+function holdSpelling(blog: string, spelling: string): void {
+  keepFirstPaintHold(blog, [spelling]).catch(() => undefined);
 }
-
-browser.tabs.onRemoved.addListener((tabId) => sheets.forgetTab(tabId));

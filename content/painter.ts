@@ -41,8 +41,10 @@ export class SkinPainter {
   private canvas: CanvasLayers | null = null;
   /** The revision drawn on canvas per slot. */
   private readonly drawn = new Map<ImageSlot, string>();
-  /** Images shown ahead of their save (see `preview`): the revision being saved, by slot. */
-  private readonly ahead = new Map<ImageSlot, string>();
+  /** Images shown ahead of their save (see `preview`), by slot: the revision being saved, and its bytes. */
+  private readonly ahead = new Map<ImageSlot, { revision: string; dataUrl: string }>();
+  /** Every image revision a stored record has named: a preview of one of those comes too late. */
+  private readonly stored = new Set<string>();
 
   constructor(
     private readonly document: Document,
@@ -63,6 +65,10 @@ export class SkinPainter {
     this.syncGate();
     this.release([...this.inserted.keys()]);
     if (this.skin?.enabled) void this.draw(this.skin, {});
+    for (const [slot, { revision, dataUrl }] of this.ahead) {
+      void this.canvas.set(slot, dataUrl);
+      this.drawn.set(slot, revision);
+    }
   }
 
   /**
@@ -73,9 +79,10 @@ export class SkinPainter {
   preview(slot: ImageSlot, revision: string, dataUrl: string): void {
     // With no record yet, the save makes one, switched on.
     if (this.skin?.enabled === false || !imageSlots.includes(slot) || !isRevision(revision)) return;
-    // The save may have landed first (storage and the editor's message are separate ways in).
-    if (this.skin?.images[slot]?.revision === revision || !isImageDataUrl(dataUrl)) return;
-    this.ahead.set(slot, revision);
+    // The save may have landed first, or a later one (storage and the editor's messages are
+    // separate ways in, in no fixed order).
+    if (this.stored.has(gateToken(slot, revision)) || !isImageDataUrl(dataUrl)) return;
+    this.ahead.set(slot, { revision, dataUrl });
     // A save that never comes (an editor closed before it wrote) must not leave it there.
     setTimeout(() => this.dropPreview(slot, revision), AHEAD_LIMIT_MS);
     if (this.canvas) {
@@ -90,7 +97,7 @@ export class SkinPainter {
 
   /** The save of a previewed image failed, or never came: the page shows the stored skin again. */
   dropPreview(slot: ImageSlot, revision: string): void {
-    if (this.ahead.get(slot) !== revision) return;
+    if (this.ahead.get(slot)?.revision !== revision) return;
     this.ahead.delete(slot);
     const stored = this.skin?.enabled ? this.skin : null;
     if (this.canvas) {
@@ -135,7 +142,12 @@ export class SkinPainter {
    */
   async show(skin: Skin | null, knownImages: Record<string, unknown> = {}): Promise<void> {
     this.skin = skin;
-    for (const [slot, revision] of this.ahead) if (skin?.images[slot]?.revision === revision) this.ahead.delete(slot);
+    for (const slot of imageSlots) {
+      const revision = skin?.images[slot]?.revision;
+      if (!revision) continue;
+      this.stored.add(gateToken(slot, revision));
+      if (this.ahead.get(slot)?.revision === revision) this.ahead.delete(slot);
+    }
     if (!skin?.enabled) {
       this.ahead.clear();
       this.canvas?.clear();
@@ -189,7 +201,7 @@ export class SkinPainter {
 
   /** The revision each slot should show: an image being saved, or else the latest skin's. */
   private wanted(slot: ImageSlot): string | undefined {
-    return this.ahead.get(slot) ?? this.skin?.images[slot]?.revision;
+    return this.ahead.get(slot)?.revision ?? this.skin?.images[slot]?.revision;
   }
 
   /**
@@ -216,7 +228,7 @@ export class SkinPainter {
     const current = new Set(
       // The stored image stays while one ahead of its save may still be taken back.
       imageSlots.flatMap((slot) =>
-        [this.ahead.get(slot), this.skin?.images[slot]?.revision].flatMap((revision) =>
+        [this.ahead.get(slot)?.revision, this.skin?.images[slot]?.revision].flatMap((revision) =>
           revision ? [gateToken(slot, revision)] : [],
         ),
       ),

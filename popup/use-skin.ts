@@ -76,14 +76,21 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
   // is of the page now shown, and that page hears the previews (it listens once described).
   useEffect(() => {
     if (tabId === null || !blog) return;
-    const refresh = (updated: number, change: Tabs.OnUpdatedChangeInfoType) => {
-      if (updated !== tabId || change.status !== 'complete') return;
-      void describeTab(tabId).then((page) =>
-        setState((previous) => (previous.status === 'ready' ? { ...previous, page: page?.blog === blog ? page : null } : previous)),
-      );
+    let asked = 0;
+    const describe = () => {
+      const ask = ++asked; // answers can come back out of order: only the latest counts
+      void describeTab(tabId).then((page) => {
+        if (ask !== asked) return;
+        setState((previous) => (previous.status === 'ready' ? { ...previous, page: page?.blog === blog ? page : null } : previous));
+      });
     };
-    browser.tabs.onUpdated.addListener(refresh);
-    return () => browser.tabs.onUpdated.removeListener(refresh);
+    const onUpdated = (updated: number, change: Tabs.OnUpdatedChangeInfoType) => {
+      if (updated === tabId && change.status === 'complete') describe();
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    // Once more now: a load that finished while the editor was starting was not heard.
+    describe();
+    return () => browser.tabs.onUpdated.removeListener(onUpdated);
   }, [tabId, blog]);
 
   // Thumbnails come after the fields: their bytes are megabytes, the facts beside them are not.
@@ -108,7 +115,7 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
       return blog;
     };
     // Images or the switch changed: whether this blog's pages are held at first paint may too.
-    const keepHold = (skin: Skin) => keepHoldFor(needBlog(), skin, spellings);
+    const keepHold = () => keepHoldFor(needBlog(), spellings);
     return {
       async setColor(slot, color) {
         apply(await store.setColor(needBlog(), slot, color));
@@ -124,17 +131,17 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
           throw cause;
         });
         apply(skin, (urls) => ({ ...urls, [slot]: image.dataUrl }));
-        void keepHold(skin);
+        void keepHold();
       },
       async removeImage(slot) {
         const skin = await store.removeImage(needBlog(), slot);
         apply(skin, ({ [slot]: _removed, ...rest }) => rest);
-        void keepHold(skin);
+        void keepHold();
       },
       async setEnabled(enabled) {
         const skin = await store.setEnabled(needBlog(), enabled);
         apply(skin);
-        void keepHold(skin);
+        void keepHold();
       },
     };
   }, [blog, tabId, spellings]);
@@ -153,13 +160,13 @@ async function loadState(): Promise<PopupState> {
   const spelling = blogSpellingInUrl(tab.url!);
   const spellings = spelling ? [spelling] : [];
   // Opening the editor also repairs the hold's registration (a failed one, or one lost in an update).
-  void keepHoldFor(blog, skin, spellings);
+  void keepHoldFor(blog, spellings);
   return { status: 'ready', blog, tabId: tab.id, spellings, page, skin, imageUrls: {} };
 }
 
 /** Without the hold the preview still works, with a flash at load, so a failure is only logged. */
-function keepHoldFor(blog: string, skin: Skin, spellings: string[]): Promise<void> {
-  return keepFirstPaintHold(blog, skin, spellings).catch((cause: unknown) => console.warn('first-paint hold:', cause));
+function keepHoldFor(blog: string, spellings: string[]): Promise<void> {
+  return keepFirstPaintHold(blog, spellings).catch((cause: unknown) => console.warn('first-paint hold:', cause));
 }
 
 async function loadThumbnails(blog: string): Promise<ImageUrls> {

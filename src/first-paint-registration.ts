@@ -1,7 +1,7 @@
 import holdScript from '../content/hold.iife.ts?script';
 import { nativeBrowser as browser } from './ext';
 import { blogPagePatterns, HOLD_SCRIPT_ID } from './first-paint';
-import type { Skin } from './skin';
+import { readSkin, skinKey } from './skin';
 
 /**
  * Keeps the hold script registered for exactly the blogs whose skin has images and is on, in
@@ -10,9 +10,12 @@ import type { Skin } from './skin';
  * in step); Web Locks keep two editors, or an editor and the background, from racing over it.
  * Registrations persist across browser restarts.
  */
-export async function keepFirstPaintHold(blog: string, skin: Skin, spellings: string[] = []): Promise<void> {
-  const wanted = skin.enabled && Object.keys(skin.images).length > 0;
+export async function keepFirstPaintHold(blog: string, spellings: string[] = []): Promise<void> {
   await navigator.locks.request(HOLD_SCRIPT_ID, async () => {
+    // Read under the lock: a skin read before it could be older than what another holder wrote.
+    const stored = await browser.storage.local.get(skinKey(blog));
+    const skin = readSkin(stored[skinKey(blog)]);
+    const wanted = Boolean(skin?.enabled && Object.keys(skin.images).length > 0);
     const { scripting } = browser;
     const [current] = await scripting.getRegisteredContentScripts({ ids: [HOLD_SCRIPT_ID] });
     const matches = new Set(current?.matches ?? []);

@@ -534,6 +534,24 @@ describe('SkinPainter', () => {
       expect(bannerImage()).toBe('none');
     });
 
+    test('a preview that comes after a later save is too late, and shows nothing', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors, { header: info('h2', 'jpeg') }), { header: newHeader });
+      await storeAndShow(skin(colors, { header: info('h3') }), { header: pngUrl });
+      painter.preview('header', 'h2', newHeader); // the message for h2 was slower than both writes
+      expect(bannerImage()).toBe(cssUrl(pngUrl));
+    });
+
+    test('stays shown when the page’s policy moves the images to canvas layers', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors, {}), {});
+      painter.preview('header', 'h2', newHeader);
+      painter.useCanvas();
+      await expect.poll(() => document.querySelectorAll('canvas.bsp-skin-layer').length).toBe(1);
+      painter.dropPreview('header', 'h2');
+      await expect.poll(() => document.querySelectorAll('canvas.bsp-skin-layer').length).toBe(0);
+    });
+
     test('goes back to the stored image when no save confirms it in time', async () => {
       const painter = newPainter();
       await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
