@@ -239,6 +239,8 @@ export class Phases {
   private readonly write: number[] = [];
   private shownBeforeSaved = 0;
   private picks = 0;
+  /** Per pick, how long before the editor heard its write was done the page showed the image. */
+  private readonly lead: number[] = [];
 
   /** `t0` the change, `set` the editor's storage write, `shown` (for images) when the page showed it. */
   add(t0: number, set: Write | null, shown?: number): void {
@@ -247,6 +249,7 @@ export class Phases {
     this.toWrite.push(set.called - t0);
     if (set.done !== null) this.write.push(set.done - set.called);
     if (shown !== undefined && (set.done === null || shown < set.done)) this.shownBeforeSaved++;
+    if (shown !== undefined && set.done !== null) this.lead.push(set.done - shown);
   }
 
   details(): Record<string, number | string> {
@@ -254,7 +257,9 @@ export class Phases {
     return {
       medianEditorUntilWriteMs: median(this.toWrite),
       medianStorageWriteMs: median(this.write),
-      ...(this.picks > 0 ? { shownBeforeSaved: `${this.shownBeforeSaved}/${this.picks}` } : {}),
+      ...(this.picks > 0
+        ? { shownBeforeSaved: `${this.shownBeforeSaved}/${this.picks}`, medianShownBeforeWriteDoneMs: median(this.lead) }
+        : {}),
     };
   }
 }

@@ -54,6 +54,9 @@ export async function recordTrace(
   return events;
 }
 
+/** Trace events that mean a script was evaluated or a function of one was called. */
+const SCRIPT_RUNS = /^(EvaluateScript|FunctionCall|v8\.run|v8\.callFunction|V8\.Execute)$/;
+
 const end = (event: TraceEvent) => event.ts + (event.dur ?? 0);
 const within = (inner: TraceEvent, start: number, stop: number) => inner.ts >= start && end(inner) <= stop;
 
@@ -69,9 +72,10 @@ export interface ScriptWork {
 }
 
 /**
- * The main-thread time a content script costs one page load, from the moment it is evaluated:
- * - `evaluate`: its EvaluateScript (compile and run at document_start);
- * - `callback`: FunctionCall events whose function is in the script (MutationObserver, DOM events);
+ * The main-thread time the content scripts (`scriptUrls`: the main one first, and any other of
+ * ours the page runs, such as the hold script) cost one page load, from the first evaluation:
+ * - `evaluate`: their EvaluateScript (compile and run at document_start);
+ * - `callback`: FunctionCall events whose function is in one of them (MutationObserver, DOM events);
  * - `extension-task`: every task on the page's main thread that handles a message from the
  *   browser's extension system (an `extensions.mojom.*` IPC: storage replies, storage.onChanged,
  *   runtime messages), with the microtasks run at its end, where the script's promise callbacks
@@ -79,19 +83,26 @@ export interface ScriptWork {
  *   counts the extension system's own handling, so the figure errs high, never low;
  * - `inserted-css`, beside the total, not in it: tasks where the browser inserts the extension's
  *   image sheets into the frame (`scripting.insertCSS` arrives as an `extensions.mojom.LocalFrame`
- *   message; the extension never runs scripts in blog pages that way). That is the page's style
- *   engine parsing the sheet, with no script of ours on the stack.
+ *   message) and no script runs: the page's style engine parsing the sheet. The same interface
+ *   carries `executeScript` (the editor describing the page); a task of it in which any script is
+ *   evaluated or called counts as script, so the split never hides script time.
  */
-export function contentScriptWork(events: TraceEvent[], scriptUrl: string, frame?: string): ScriptWork {
+export function contentScriptWork(events: TraceEvent[], scriptUrls: string[], frame?: string): ScriptWork {
+  const ours = (event: TraceEvent) => scriptUrls.includes(String(event.args?.data?.url));
   const evaluations = events.filter(
     (event) =>
       event.ph === 'X' &&
       event.name === 'EvaluateScript' &&
-      event.args?.data?.url === scriptUrl &&
-      (frame === undefined || event.args.data.frame === frame),
+      event.args?.data?.url === scriptUrls[0] &&
+      (frame === undefined || event.args?.data?.frame === frame),
   );
-  const first = evaluations.sort((a, b) => a.ts - b.ts)[0];
-  if (!first) throw new Error(`the trace has no evaluation of ${scriptUrl}: the content script did not run`);
+  const main = evaluations.sort((a, b) => a.ts - b.ts)[0];
+  if (!main) throw new Error(`the trace has no evaluation of ${scriptUrls[0]}: the content script did not run`);
+  // The thread of the main script's evaluation, from the first of ours that ran on it.
+  const first = events
+    .filter((event) => event.ph === 'X' && event.name === 'EvaluateScript' && ours(event) && event.pid === main.pid && event.tid === main.tid)
+    .filter((event) => event.ts <= main.ts && main.ts - event.ts < 1_000_000)
+    .sort((a, b) => a.ts - b.ts)[0]!;
   const thread = events
     .filter((event) => event.pid === first.pid && event.tid === first.tid && event.ph === 'X' && event.ts >= first.ts)
     .sort((a, b) => a.ts - b.ts);
@@ -99,9 +110,9 @@ export function contentScriptWork(events: TraceEvent[], scriptUrl: string, frame
 
   const intervals: Array<{ kind: WorkKind; start: number; stop: number }> = [];
   for (const event of thread) {
-    if (event.name === 'EvaluateScript' && event.args?.data?.url === scriptUrl) {
+    if (event.name === 'EvaluateScript' && ours(event)) {
       intervals.push({ kind: 'evaluate', start: event.ts, stop: end(event) });
-    } else if (event.name === 'FunctionCall' && event.args?.data?.url === scriptUrl) {
+    } else if (event.name === 'FunctionCall' && ours(event)) {
       intervals.push({ kind: 'callback', start: event.ts, stop: end(event) });
     } else if (
       /^Receive mojo (message|reply)$/.test(event.name) &&
@@ -118,7 +129,8 @@ export function contentScriptWork(events: TraceEvent[], scriptUrl: string, frame
           (!next || candidate.ts < next.ts),
       );
       const stop = Math.max(end(task), checkpoint ? end(checkpoint) : 0);
-      intervals.push({ kind: inserted ? 'inserted-css' : 'extension-task', start: task.ts, stop });
+      const ranScript = thread.some((inner) => SCRIPT_RUNS.test(inner.name) && within(inner, task.ts, stop));
+      intervals.push({ kind: inserted && !ranScript ? 'inserted-css' : 'extension-task', start: task.ts, stop });
     }
   }
 

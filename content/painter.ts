@@ -122,7 +122,7 @@ export class SkinPainter {
     const unpainted = performance.getEntriesByType('paint').length === 0;
     if (hasImages && !held && unpainted) this.owner.set('hold', HOLD_CSS);
     const release = () => {
-      held?.remove();
+      if (held) this.owner.removeNode(held);
       this.owner.set('hold', '');
     };
     if (!hasImages) release();

@@ -16,6 +16,8 @@ export class StyleOwner<Part extends string> {
   private retry: ReturnType<typeof setTimeout> | undefined;
   /** The value the owned attribute must hold; '' is no attribute. */
   private attributeValue = '';
+  /** What the guard observes now: <html> and our nodes, in order. */
+  private watched: Node[] = [];
 
   constructor(
     private readonly document: Document,
@@ -26,14 +28,16 @@ export class StyleOwner<Part extends string> {
   /** Empty removes the attribute. */
   setAttribute(value: string): void {
     if (value === this.attributeValue) return;
+    this.answerPage();
     this.attributeValue = value;
     this.putAttribute();
-    this.watch();
+    this.settle();
   }
 
   /** Empty text removes the part. A changed part takes its old node's place, so nothing else moves. */
   set(part: Part, css: string): void {
     if ((this.texts.get(part) ?? '') === css) return;
+    this.answerPage();
     const old = this.nodes.get(part);
     if (css) {
       const node = this.create(css);
@@ -46,13 +50,22 @@ export class StyleOwner<Part extends string> {
       this.nodes.delete(part);
       this.texts.delete(part);
     }
-    this.watch();
+    this.settle();
+  }
+
+  /** Removes a node of ours that it does not own (the hold script's): a change of ours, not the page's. */
+  removeNode(node: Node): void {
+    if (!node.parentNode) return;
+    this.answerPage();
+    node.parentNode.removeChild(node);
+    this.settle();
   }
 
   clear(): void {
     clearTimeout(this.retry);
     this.retry = undefined;
     this.guard.disconnect();
+    this.watched = [];
     for (const node of this.nodes.values()) node.remove();
     this.nodes.clear();
     this.texts.clear();
@@ -93,16 +106,27 @@ export class StyleOwner<Part extends string> {
     const ours = [...this.nodes.values()];
     const tail = [...root.children].slice(-ours.length);
     if (!ours.every((node, i) => tail[i] === node) && this.mayMove()) root.append(...ours);
-    this.watch();
+    this.settle();
   }
 
-  private watch(): void {
-    // Changes not yet reported would be lost by `disconnect`: answer them first.
+  /** Page changes not answered yet are answered before we change anything ourselves. */
+  private answerPage(): void {
     const pending = this.guard.takeRecords();
-    if (pending.length > 0) return this.restore(pending);
-    this.guard.disconnect();
+    if (pending.length > 0) this.restore(pending);
+  }
+
+  /**
+   * After a change of ours: its own records need no answer (no page script runs in between), and
+   * the guard watches what we own now, set up again only when that changed.
+   */
+  private settle(): void {
+    this.guard.takeRecords();
     const root = this.document.documentElement;
-    if (!root || (this.nodes.size === 0 && !this.attributeValue)) return;
+    const watched = root && (this.nodes.size > 0 || this.attributeValue) ? [root, ...this.nodes.values()] : [];
+    if (watched.length === this.watched.length && watched.every((node, i) => node === this.watched[i])) return;
+    this.guard.disconnect();
+    this.watched = watched;
+    if (!root || watched.length === 0) return;
     this.guard.observe(root, { childList: true, attributes: true, attributeFilter: [this.attribute] });
     for (const node of this.nodes.values()) {
       this.guard.observe(node, { childList: true, characterData: true, subtree: true, attributes: true });
