@@ -29,7 +29,7 @@ export const runs = {
   hugePngPicks: 50,
   reloads: 50,
   coldReloads: 20,
-  tracedLoads: 15,
+  tracedLoads: 30,
   popupOpens: 20,
 };
 

@@ -7,7 +7,7 @@ import { isImagePreviewFor, PAGE_API_KEY, type ImageSheetReply, type ImageSheetR
 import { blogKeyFromUrl } from '../src/sites/csdn';
 import { imageKey, readSkin, skinKey, type Skin } from '../src/skin';
 import { imageSlots } from '../src/rules';
-import { SkinStore } from '../src/store';
+import { loadSkin } from '../src/store';
 import { describePage } from './describe-page';
 import { takeHold } from './take-hold';
 import { SkinPainter, type AskForSheets } from './painter';
@@ -40,8 +40,7 @@ function start(blog: string): void {
   };
   // A change that arrives before the first read answers is newer than what that read returns.
   let changedMeanwhile = false;
-  void new SkinStore(storage)
-    .load(blog)
+  void loadSkin(storage, blog)
     .catch(() => null)
     .then((skin) => {
       stored ??= skin;

@@ -14,6 +14,13 @@ export type WithLock = <T>(name: string, task: () => Promise<T>) => Promise<T>;
 
 const unlocked: WithLock = (_name, task) => task();
 
+/** The blog's stored skin, or an empty one: on its own, so a reader need not carry the writer. */
+export async function loadSkin(storage: Pick<SkinStorage, 'get'>, blog: string): Promise<Skin> {
+  const key = skinKey(blog);
+  const stored = await storage.get(key);
+  return readSkin(stored[key]) ?? emptySkin();
+}
+
 /**
  * Persistence per blog. The skin record (colors, switch, image facts) is small; each image's
  * bytes sit under a key of their own, so a color change writes and broadcasts a few hundred bytes.
@@ -31,10 +38,8 @@ export class SkinStore {
     private readonly withLock: WithLock = unlocked,
   ) {}
 
-  async load(blog: string): Promise<Skin> {
-    const key = skinKey(blog);
-    const stored = await this.storage.get(key);
-    return readSkin(stored[key]) ?? emptySkin();
+  load(blog: string): Promise<Skin> {
+    return loadSkin(this.storage, blog);
   }
 
   setColor(blog: string, slot: ColorSlot, color: HexColor | null): Promise<Skin> {
