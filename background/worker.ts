@@ -34,3 +34,5 @@ browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
 function holdSpelling(blog: string, spelling: string): void {
   keepFirstPaintHold(blog, [spelling]).catch(() => undefined);
 }
+
+browser.tabs.onRemoved.addListener((tabId) => sheets.forgetTab(tabId));
