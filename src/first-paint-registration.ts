@@ -25,14 +25,22 @@ export async function keepFirstPaintHold(blog: string, spellings: string[] = [])
       if (wanted) matches.add(pattern);
       else matches.delete(pattern);
     }
-    if (current && sameSet(matches, current.matches ?? [])) return;
+    const sameFile = (current?.js ?? []).map(fromRoot).join() === holdFile;
+    if (current && sameFile && sameSet(matches, current.matches ?? [])) return;
     if (!current && matches.size === 0) return;
     if (matches.size === 0) return scripting.unregisterContentScripts({ ids: [HOLD_SCRIPT_ID] });
-    const script = { id: HOLD_SCRIPT_ID, matches: [...matches], js: [holdScript], runAt: 'document_start' as const };
+    const script = { id: HOLD_SCRIPT_ID, matches: [...matches], js: [holdFile], runAt: 'document_start' as const };
     if (current) await scripting.updateContentScripts([script]);
     else await scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
   });
 }
+
+/**
+ * From the extension's root: Firefox resolves a relative path against the page that registers it
+ * (the editor's popup/index.html), where Chrome takes it from the root.
+ */
+const fromRoot = (path: string) => `/${path.replace(/^\//, '')}`;
+const holdFile = fromRoot(holdScript);
 
 /** Whether `pattern` is one of `blog`'s, in any spelling. */
 function isPatternOf(blog: string, pattern: string): boolean {

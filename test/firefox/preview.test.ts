@@ -118,6 +118,13 @@ describe('painting the blog tab from the editor tab', () => {
         return (await api.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []);
       });
     await expect.poll(held).toContain('https://blog.csdn.net/baxiaoshi2020/*');
+    // The script file from the extension's root: Firefox resolves a relative one against the
+    // registering page, which would name popup/content/… and hold nothing.
+    const files = await editor.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return (await api.scripting.getRegisteredContentScripts()).flatMap((script) => script.js ?? []);
+    });
+    expect(files).toEqual([expect.stringMatching(/^\/?content\/hold\.iife\.js$/)]);
   });
 
   it('paints the title and subtitle colors as they are typed', async () => {
