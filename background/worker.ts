@@ -5,7 +5,7 @@
  */
 import { nativeBrowser as browser } from '../src/ext';
 import { isImageSheetRequest, type ImageSheetReply } from '../src/messages';
-import { keepFirstPaintHold } from '../src/first-paint-registration';
+import { keepFirstPaintHold, rebuildFirstPaintHold } from '../src/first-paint-registration';
 import { blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
 import { ImageSheets } from './image-sheets';
 
@@ -36,3 +36,6 @@ function holdSpelling(blog: string, spelling: string): void {
 }
 
 browser.tabs.onRemoved.addListener((tabId) => sheets.forgetTab(tabId));
+
+// An update may drop the hold's registration (Firefox does) or leave it naming an older file.
+browser.runtime.onInstalled.addListener(() => void rebuildFirstPaintHold().catch(() => undefined));

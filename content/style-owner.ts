@@ -14,6 +14,8 @@ export class StyleOwner<Part extends string> {
   /** Moves made in the current second; a page that also insists on being last must not win a freeze. */
   private moves = { count: 0, since: 0 };
   private retry: ReturnType<typeof setTimeout> | undefined;
+  /** Parts a page edited while the move budget was spent: swapped for clean copies when it renews. */
+  private readonly dirty = new Set<Part>();
   /** The value the owned attribute must hold; '' is no attribute. */
   private attributeValue = '';
   /** What the guard observes now: <html> and our nodes, in order. */
@@ -39,6 +41,7 @@ export class StyleOwner<Part extends string> {
     if ((this.texts.get(part) ?? '') === css) return;
     this.answerPage();
     const old = this.nodes.get(part);
+    this.dirty.delete(part); // its node is new, or gone
     if (css) {
       const node = this.create(css);
       this.texts.set(part, css);
@@ -64,6 +67,7 @@ export class StyleOwner<Part extends string> {
   clear(): void {
     clearTimeout(this.retry);
     this.retry = undefined;
+    this.dirty.clear();
     this.guard.disconnect();
     this.watched = [];
     for (const node of this.nodes.values()) node.remove();
@@ -93,10 +97,13 @@ export class StyleOwner<Part extends string> {
     if (!root) return;
     if ((root.getAttribute(this.attribute) ?? '') !== this.attributeValue && this.mayMove()) this.putAttribute();
     for (const [part, node] of this.nodes) {
-      const touched = records.some((record) => record.target !== root && node.contains(record.target));
+      const touched = this.dirty.has(part) || records.some((record) => record.target !== root && node.contains(record.target));
       if (!node.isConnected) {
         if (this.mayMove()) root.append(node);
-      } else if (touched && this.mayMove()) {
+      } else if (touched && !this.mayMove()) {
+        this.dirty.add(part);
+      } else if (touched) {
+        this.dirty.delete(part);
         // A node whose text or attributes someone else touched is swapped for a clean copy.
         const clean = this.create(this.texts.get(part)!);
         node.replaceWith(clean);

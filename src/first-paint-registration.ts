@@ -1,7 +1,7 @@
 import holdScript from '../content/hold.iife.ts?script';
 import { nativeBrowser as browser } from './ext';
 import { blogPagePatterns, HOLD_SCRIPT_ID } from './first-paint';
-import { readSkin, skinKey } from './skin';
+import { blogOfSkinKey, readSkin, skinKey } from './skin';
 
 /**
  * Keeps the hold script registered for exactly the blogs whose skin has images and is on, in
@@ -33,6 +33,18 @@ export async function keepFirstPaintHold(blog: string, spellings: string[] = [])
     if (current) await scripting.updateContentScripts([script]);
     else await scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
   });
+}
+
+/**
+ * Registers the hold again for every stored blog whose skin has images. Firefox drops dynamic
+ * content scripts when an extension is updated, and the registration is the only list of held
+ * blogs; spellings other than the blog's own come back as pages at them are seen.
+ */
+export async function rebuildFirstPaintHold(): Promise<void> {
+  const local = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
+  // getKeys spares reading every image's bytes where the browser has it.
+  const keys = local.getKeys ? await local.getKeys() : Object.keys(await local.get(null));
+  for (const blog of keys.map(blogOfSkinKey)) if (blog) await keepFirstPaintHold(blog);
 }
 
 /**

@@ -26,6 +26,8 @@ export interface Skin {
 export const emptySkin = (): Skin => ({ schema: SKIN_SCHEMA, enabled: true, colors: {}, images: {} });
 
 export const skinKey = (blog: string) => `skin:${blog}`;
+/** The blog whose record a storage key holds, or null for any other key. */
+export const blogOfSkinKey = (key: string) => (key.startsWith('skin:') ? key.slice('skin:'.length) : null);
 export const imageKey = (blog: string, slot: ImageSlot) => `image:${blog}:${slot}`;
 
 /**

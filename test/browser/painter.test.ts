@@ -175,6 +175,20 @@ describe('StyleOwner', () => {
     }
   });
 
+  test('a node edited once the move budget is spent is put back when the budget renews', async () => {
+    owner.set('a', '.probe { color: rgb(0, 0, 255) }');
+    // The page edits our node again and again: each edit is answered until the budget is spent.
+    for (let i = 0; i < 25; i++) {
+      stylesWith('.probe')[0]!.textContent = `.probe { color: rgb(255, 0, ${i}) }`;
+      await settle();
+    }
+    expect(getComputedStyle(probe).color).toBe('rgb(255, 0, 24)'); // out of moves for now
+    await expect
+      .poll(() => getComputedStyle(probe).color, { timeout: 3000, interval: 100 })
+      .toBe('rgb(0, 0, 255)');
+    expect(stylesWith('.probe')).toHaveLength(1);
+  });
+
   test('its attribute of <html> is put back when the page removes or changes it', async () => {
     owner.setAttribute('x:1 y:2');
     expect(root.getAttribute('data-owned')).toBe('x:1 y:2');
