@@ -24,8 +24,9 @@ export type AskForSheets = (insert: Revisions, remove: string[]) => Promise<Revi
  * Turns a blog's stored skin into what the page shows. Colors are a small stylesheet of ours.
  * Images are sheets switched on by a gate attribute (src/skin-css.ts): at page load the browser
  * inserts them (see AskForSheets), so the megabytes never pass through this script; an image
- * edited while the page is open arrives with its storage change, and since those bytes are in
- * hand already, its sheet is written here, in a style node of ours, without a round trip.
+ * edited while the page is open arrives with its storage change, or ahead of it from the editor
+ * (`preview`), and since those bytes are in hand already, its sheet is written here, in a style
+ * node of ours, without a round trip. Pages that refuse `data:` images get canvas layers instead.
  */
 export class SkinPainter {
   private readonly owner: StyleOwner<Part>;
@@ -57,7 +58,7 @@ export class SkinPainter {
 
   /**
    * Moves every image, now and later, from sheets to canvas layers (see CanvasLayers for why).
-   * Only here does the page's script read image bytes, since it must decode them itself.
+   * Only in this mode does the page's script fetch image bytes itself, since it must decode them.
    */
   useCanvas(): void {
     if (this.canvas) return;
@@ -72,7 +73,7 @@ export class SkinPainter {
   }
 
   /**
-   * Shows an image the editor is saving, before storage has it: writing megabytes takes most of
+   * Shows an image the editor is saving, before storage has it: writing megabytes took most of
    * the time between a pick and the page (about 100 ms of 150). The stored record takes over when
    * it arrives with this revision; `dropPreview` undoes it if the save failed.
    */
