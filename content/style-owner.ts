@@ -134,6 +134,8 @@ export class StyleOwner<Part extends string> {
     this.guard.disconnect();
     this.watched = watched;
     if (!root || watched.length === 0) return;
+    // The document too: a page that replaces <html> itself takes our nodes and attribute with it.
+    this.guard.observe(this.document, { childList: true });
     this.guard.observe(root, { childList: true, attributes: true, attributeFilter: [this.attribute] });
     for (const node of this.nodes.values()) {
       this.guard.observe(node, { childList: true, characterData: true, subtree: true, attributes: true });

@@ -110,6 +110,16 @@ describe('a hostile page script', () => {
     await skinShows();
   });
 
+  it('finds the skin again after replacing <html> itself', async () => {
+    await home.evaluate(() => {
+      const fresh = document.documentElement.cloneNode(true) as HTMLElement;
+      for (const style of fresh.querySelectorAll(':scope > style')) style.remove();
+      fresh.removeAttribute('data-blog-skin');
+      document.replaceChild(fresh, document.documentElement);
+    });
+    await skinShows();
+  });
+
   // Last: it moves the preview to canvas layers for the rest of the page's life.
   it('still shows the images after adding a policy that refuses data: images, and breaking it on purpose', async () => {
     await home.setViewportSize({ width: 800, height: 700 });
