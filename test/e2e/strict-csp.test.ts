@@ -94,6 +94,8 @@ describe('a page that allows images from its own host only', () => {
     await expect
       .poll(async () => near((await pixelsOf(article, '#rightAside .aside-title', [[290, 30]]))[0]!, [0x7c, 0x3a, 0xed]))
       .toBe(true);
+    // Chrome holds the sheets the background inserts to the page's policy too: canvas layers it is.
+    expect(await article.locator('canvas.bsp-skin-layer').count()).toBeGreaterThan(0);
     await article.close();
   });
 
