@@ -92,8 +92,7 @@ export class SkinPainter {
       return;
     }
     this.putOwnSheet(slot, revision, dataUrl);
-    this.syncGate();
-    this.release(this.unused());
+    this.settleSheets();
   }
 
   /** The save of a previewed image failed, or never came: the page shows the stored skin again. */
@@ -107,8 +106,7 @@ export class SkinPainter {
       else void this.canvas.set(slot, null);
       return;
     }
-    this.syncGate();
-    this.release(this.unused());
+    this.settleSheets();
     if (stored) void this.insertSheets(stored, {}); // the stored image, should its sheet be missing
   }
 
@@ -178,8 +176,7 @@ export class SkinPainter {
         this.pending.add(token);
       }
     }
-    this.syncGate();
-    this.release(this.unused());
+    this.settleSheets();
     if (Object.keys(missing).length === 0) return;
     const inserted = await this.askForSheets(missing, []).catch((): Revisions => ({}));
     for (const [slot, revision] of Object.entries(missing) as Array<[ImageSlot, string]>) {
@@ -189,8 +186,7 @@ export class SkinPainter {
       this.inserted.set(gateToken(slot, revision), { slot, own: false });
     }
     if (this.canvas) return this.release([...this.inserted.keys()]); // blocked meanwhile
-    this.syncGate();
-    this.release(this.unused());
+    this.settleSheets();
   }
 
   private putOwnSheet(slot: ImageSlot, revision: string, dataUrl: string): void {
@@ -219,6 +215,12 @@ export class SkinPainter {
       else if (!token || !this.pending.has(token)) this.shown.delete(slot);
     }
     this.owner.setAttribute([...this.shown.values()].join(' '));
+  }
+
+  /** The gate follows the latest skin, then sheets nothing needs any more go. */
+  private settleSheets(): void {
+    this.syncGate();
+    this.release(this.unused());
   }
 
   /**
