@@ -13,6 +13,8 @@ export interface TraceEvent {
   /** Microseconds on the browser's monotonic clock, the same for every process of one browser. */
   ts: number;
   dur?: number;
+  /** Thread time, microseconds: what the thread spent on the CPU in `dur` (absent where the platform cannot tell). */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: {
@@ -65,6 +67,11 @@ export type WorkKind = 'evaluate' | 'callback' | 'extension-task' | 'inserted-cs
 export interface ScriptWork {
   /** Main-thread script time, ms: the union of the script's intervals below (nested ones are not counted twice). */
   totalMs: number;
+  /**
+   * Of `totalMs`, the time the main thread was on a CPU: the rest is the system giving the core
+   * to other threads and processes meanwhile (on two cores, the browser's own work during a load).
+   */
+  cpuMs: number;
   /** Per kind, ms. `inserted-css` is not script and not in `totalMs`. */
   byKind: Record<WorkKind, number>;
   /** Layout or style recalculation run inside that time: forced by the script, synchronously. */
@@ -108,12 +115,13 @@ export function contentScriptWork(events: TraceEvent[], scriptUrls: string[], fr
     .sort((a, b) => a.ts - b.ts);
   const tasks = thread.filter((event) => event.name === 'ThreadControllerImpl::RunTask');
 
-  const intervals: Array<{ kind: WorkKind; start: number; stop: number }> = [];
+  const cpu = (...events: Array<TraceEvent | undefined>) => events.reduce((sum, event) => sum + (event?.tdur ?? event?.dur ?? 0), 0);
+  const intervals: Array<{ kind: WorkKind; start: number; stop: number; cpu: number }> = [];
   for (const event of thread) {
     if (event.name === 'EvaluateScript' && ours(event)) {
-      intervals.push({ kind: 'evaluate', start: event.ts, stop: end(event) });
+      intervals.push({ kind: 'evaluate', start: event.ts, stop: end(event), cpu: cpu(event) });
     } else if (event.name === 'FunctionCall' && ours(event)) {
-      intervals.push({ kind: 'callback', start: event.ts, stop: end(event) });
+      intervals.push({ kind: 'callback', start: event.ts, stop: end(event), cpu: cpu(event) });
     } else if (
       /^Receive mojo (message|reply)$/.test(event.name) &&
       event.args?.chrome_mojo_event_info?.mojo_interface_tag?.startsWith('extensions.mojom.')
@@ -130,17 +138,20 @@ export function contentScriptWork(events: TraceEvent[], scriptUrls: string[], fr
       );
       const stop = Math.max(end(task), checkpoint ? end(checkpoint) : 0);
       const ranScript = thread.some((inner) => SCRIPT_RUNS.test(inner.name) && within(inner, task.ts, stop));
-      intervals.push({ kind: inserted && !ranScript ? 'inserted-css' : 'extension-task', start: task.ts, stop });
+      intervals.push({ kind: inserted && !ranScript ? 'inserted-css' : 'extension-task', start: task.ts, stop, cpu: cpu(task, checkpoint) });
     }
   }
 
   const byKind: Record<WorkKind, number> = { evaluate: 0, callback: 0, 'extension-task': 0, 'inserted-css': 0 };
   let total = 0;
+  let onCpu = 0;
   let reach = -Infinity;
   for (const interval of intervals.filter((i) => i.kind !== 'inserted-css').sort((a, b) => a.start - b.start)) {
     const start = Math.max(interval.start, reach);
     if (interval.stop > start) {
       total += interval.stop - start;
+      // A part already counted within an interval before is left out of its CPU time, in proportion.
+      onCpu += (interval.cpu * (interval.stop - start)) / (interval.stop - interval.start);
       byKind[interval.kind] += (interval.stop - start) / 1000;
       reach = interval.stop;
     }
@@ -155,6 +166,6 @@ export function contentScriptWork(events: TraceEvent[], scriptUrls: string[], fr
         intervals.some((interval) => interval.kind !== 'inserted-css' && within(event, interval.start, interval.stop)),
     )
     .map((event) => ({ name: event.name, ms: (event.dur ?? 0) / 1000 }));
-  return { totalMs: total / 1000, byKind, forced };
+  return { totalMs: total / 1000, cpuMs: onCpu / 1000, byKind, forced };
 }
 
