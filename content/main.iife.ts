@@ -4,7 +4,7 @@
  */
 import { nativeBrowser as browser } from '../src/ext';
 import { isImagePreviewFor, PAGE_API_KEY, type ImageSheetReply, type ImageSheetRequest, type PageApi } from '../src/messages';
-import { blogKeyFromUrl } from '../src/sites/csdn';
+import { blogKeyOf } from '../src/sites/csdn';
 import { imageKey, readSkin, skinKey, type Skin } from '../src/skin';
 import { imageSlots } from '../src/rules';
 import { loadSkin } from '../src/store';
@@ -22,7 +22,7 @@ function sheetsFromBackground(blog: string): AskForSheets {
   };
 }
 
-const blog = blogKeyFromUrl(location.href);
+const blog = blogKeyOf(location);
 if (blog) start(blog);
 
 function start(blog: string): void {

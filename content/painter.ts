@@ -118,8 +118,8 @@ export class SkinPainter {
    */
   async showFirst(skin: Skin | null, held: HTMLStyleElement | null): Promise<void> {
     const hasImages = Boolean(skin?.enabled && Object.keys(skin.images).length > 0);
-    const unpainted = performance.getEntriesByType('paint').length === 0;
-    if (hasImages && !held && unpainted) this.owner.set('hold', HOLD_CSS);
+    // Paint entries are read only with no hold script's node: most loads of a skinned blog have one.
+    if (hasImages && !held && performance.getEntriesByType('paint').length === 0) this.owner.set('hold', HOLD_CSS);
     const release = () => {
       if (held) this.owner.removeNode(held);
       this.owner.set('hold', '');

@@ -78,6 +78,9 @@ export function blogSpellingInUrl(url: string): string | null {
   return hostname.toLowerCase() === MAIN_HOST && segment.toLowerCase() === key ? segment : null;
 }
 
+/** The parts of an address that name a blog: a `URL`, or a page's own `location`. */
+export type BlogAddress = Pick<URL, 'protocol' | 'hostname' | 'pathname'>;
+
 /**
  * The blog a URL belongs to: the first path segment on blog.csdn.net, the subdomain on a
  * personal domain (<user>.blog.csdn.net). Both spell the same blog, so both give the same key.
@@ -89,11 +92,16 @@ export function blogKeyFromUrl(url: string): string | null {
   } catch {
     return null;
   }
-  if (parsed.protocol !== 'https:') return null;
-  const host = parsed.hostname.toLowerCase();
+  return blogKeyOf(parsed);
+}
+
+/** As blogKeyFromUrl, for an address already parsed (a content script passes `location`, sparing a URL object). */
+export function blogKeyOf({ protocol, hostname, pathname }: BlogAddress): string | null {
+  if (protocol !== 'https:') return null;
+  const host = hostname.toLowerCase();
   let user: string | undefined;
   if (host === MAIN_HOST) {
-    user = parsed.pathname.split('/')[1];
+    user = pathname.split('/')[1];
   } else if (host.endsWith(`.${MAIN_HOST}`)) {
     user = host.slice(0, -MAIN_HOST.length - 1);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blogKeyFromUrl, csdnLayouts, selectorsFor } from '../../src/sites/csdn';
+import { blogKeyFromUrl, blogKeyOf, csdnLayouts, selectorsFor } from '../../src/sites/csdn';
 
 describe('blogKeyFromUrl', () => {
   it.each([
@@ -24,6 +24,15 @@ describe('blogKeyFromUrl', () => {
     'not a url',
   ])('%s is no blog', (url) => {
     expect(blogKeyFromUrl(url)).toBeNull();
+  });
+});
+
+describe('blogKeyOf', () => {
+  it('reads a page\'s location as blogKeyFromUrl reads its address', () => {
+    const location = { protocol: 'https:', hostname: 'blog.csdn.net', pathname: '/BaXiaoShi2020/article/details/1' };
+    expect(blogKeyOf(location)).toBe('baxiaoshi2020');
+    expect(blogKeyOf({ ...location, protocol: 'http:' })).toBeNull();
+    expect(blogKeyOf({ protocol: 'https:', hostname: 'baxiaoshi2020.blog.csdn.net', pathname: '/' })).toBe('baxiaoshi2020');
   });
 });
 
