@@ -3,7 +3,7 @@
  * page first paints, follows storage as the popup edits it, and offers the popup a few calls.
  */
 import { nativeBrowser as browser } from '../src/ext';
-import { isImagePreviewFor, PAGE_API_KEY, type ImageSheetReply, type ImageSheetRequest, type PageApi } from '../src/messages';
+import { isPreviewFor, PAGE_API_KEY, type ImageSheetReply, type ImageSheetRequest, type PageApi } from '../src/messages';
 import { blogKeyOf } from '../src/sites/csdn';
 import { imageKey, readSkin, skinKey, type Skin } from '../src/skin';
 import { imageSlots } from '../src/rules';
@@ -70,9 +70,21 @@ function start(blog: string): void {
       if (!listening) {
         listening = true;
         browser.runtime.onMessage.addListener((message: unknown) => {
-          if (!isImagePreviewFor(blog, message)) return;
-          if (message.type === 'drop-preview') painter?.dropPreview(message.slot, message.revision);
-          else if (stored?.enabled !== false) painterOnDemand().preview(message.slot, message.revision, message.dataUrl);
+          if (!isPreviewFor(blog, message)) return;
+          const on = stored?.enabled !== false;
+          switch (message.type) {
+            case 'preview-image':
+              if (on) painterOnDemand().preview(message.slot, message.revision, message.dataUrl);
+              break;
+            case 'drop-preview':
+              painter?.dropPreview(message.slot, message.revision);
+              break;
+            case 'preview-color':
+              if (on) painterOnDemand().previewColor(message.slot, message.color);
+              break;
+            case 'drop-color-preview':
+              painter?.dropColorPreview(message.slot, message.color);
+          }
         });
       }
       return describePage(document, blog);

@@ -1,5 +1,6 @@
+import type { HexColor } from '../src/color';
 import { HOLD_CSS, MAX_HOLD_MS } from '../src/first-paint';
-import { imageSlots, type ImageSlot } from '../src/rules';
+import { colorSlots, imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import { colorCss, gateToken, IMAGE_GATE, imageCss } from '../src/skin-css';
 import { imageKey, isImageDataUrl, isRevision, type Skin } from '../src/skin';
 import type { SkinStorage } from '../src/store';
@@ -11,7 +12,7 @@ type Part = 'colors' | 'layers' | 'hold' | `sheet:${string}`;
 
 type Revisions = Partial<Record<ImageSlot, string>>;
 
-/** An image shown ahead of its save goes back to the stored one if no save confirms it by then. */
+/** An image or color shown ahead of its save goes back to the stored one if no save confirms it by then. */
 const AHEAD_LIMIT_MS = 10_000;
 
 /**
@@ -46,6 +47,9 @@ export class SkinPainter {
   private readonly ahead = new Map<ImageSlot, { revision: string; dataUrl: string }>();
   /** Every image revision a stored record has named: a preview of one of those comes too late. */
   private readonly stored = new Set<string>();
+  /** Colors shown ahead of their save, by slot (null: being removed); `id` tells two previews of one color apart. */
+  private readonly colorsAhead = new Map<ColorSlot, { color: HexColor | null; id: number }>();
+  private previews = 0;
 
   constructor(
     private readonly document: Document,
@@ -111,6 +115,42 @@ export class SkinPainter {
   }
 
   /**
+   * Shows a color the editor is saving, before storage has it: the save's lock, read and write
+   * come first. A stored record with this color for the slot confirms it; until then, records
+   * that still hold an older color do not paint over it.
+   */
+  previewColor(slot: ColorSlot, color: HexColor | null): void {
+    if (this.skin?.enabled === false || !colorSlots.includes(slot)) return;
+    // Already stored, with no save of this slot under way: the message was slower than its save.
+    // With one under way, it is held ahead even so, or that save's record would paint over it.
+    if (!this.colorsAhead.has(slot) && (this.skin?.colors[slot] ?? null) === color) return;
+    const id = ++this.previews;
+    this.colorsAhead.set(slot, { color, id });
+    setTimeout(() => {
+      if (this.colorsAhead.get(slot)?.id === id) this.dropColorPreview(slot, color);
+    }, AHEAD_LIMIT_MS);
+    this.paintColors();
+  }
+
+  /** The save of a previewed color failed: the slot shows its stored color again. */
+  dropColorPreview(slot: ColorSlot, color: HexColor | null): void {
+    if (this.colorsAhead.get(slot)?.color !== color) return;
+    this.colorsAhead.delete(slot);
+    this.paintColors();
+  }
+
+  /** The latest skin's colors, with those ahead of their save over them. */
+  private paintColors(): void {
+    if (this.skin?.enabled === false) return;
+    const colors = { ...this.skin?.colors };
+    for (const [slot, { color }] of this.colorsAhead) {
+      if (color) colors[slot] = color;
+      else delete colors[slot];
+    }
+    this.owner.set('colors', colorCss(colors));
+  }
+
+  /**
    * The first paint of a page load. While a skin's images are put in, the page stays out of sight
    * (see src/first-paint.ts): under `held`, the hold script's node, when this blog has one, or else
    * a hold of our own, but only if nothing has been painted yet (hiding a page already shown would
@@ -147,8 +187,12 @@ export class SkinPainter {
       this.stored.add(gateToken(slot, revision));
       if (this.ahead.get(slot)?.revision === revision) this.ahead.delete(slot);
     }
+    for (const [slot, { color }] of this.colorsAhead) {
+      if ((skin?.colors[slot] ?? null) === color) this.colorsAhead.delete(slot);
+    }
     if (!skin?.enabled) {
       this.ahead.clear();
+      this.colorsAhead.clear();
       this.canvas?.clear();
       this.drawn.clear();
       this.shown.clear();
@@ -158,7 +202,7 @@ export class SkinPainter {
       this.owner.clear();
       return;
     }
-    this.owner.set('colors', colorCss(skin.colors));
+    this.paintColors();
     await (this.canvas ? this.draw(skin, knownImages) : this.insertSheets(skin, knownImages));
   }
 

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
-import { PAGE_API_KEY, type ImagePreview, type PageApi, type PageDescription } from '../src/messages';
-import type { ImageSlot } from '../src/rules';
+import type { HexColor } from '../src/color';
+import { PAGE_API_KEY, type PageApi, type PageDescription, type Preview } from '../src/messages';
+import type { ColorSlot, ImageSlot } from '../src/rules';
 
 /**
  * Runs in the blog tab's isolated world (so it must not close over anything): asks the content
@@ -23,7 +24,8 @@ export async function describeTab(tabId: number): Promise<PageDescription | null
 
 /**
  * Shows an image on the tab while it is saved. The tab listens once the editor has described it
- * (describeTab); one with no content script gets the image from storage a moment later anyway.
+ * (describeTab); one with no content script, and every other tab of the blog, gets the image
+ * from storage a moment later anyway. Colors go the same way.
  */
 export function previewInTab(tabId: number, blog: string, slot: ImageSlot, revision: string, dataUrl: string): void {
   tell(tabId, { type: 'preview-image', blog, slot, revision, dataUrl });
@@ -33,6 +35,15 @@ export function dropPreviewInTab(tabId: number, blog: string, slot: ImageSlot, r
   tell(tabId, { type: 'drop-preview', blog, slot, revision });
 }
 
-function tell(tabId: number, message: ImagePreview): void {
+/** Shows a typed color on the tab as its save starts; null shows the slot without one. */
+export function previewColorInTab(tabId: number, blog: string, slot: ColorSlot, color: HexColor | null): void {
+  tell(tabId, { type: 'preview-color', blog, slot, color });
+}
+
+export function dropColorPreviewInTab(tabId: number, blog: string, slot: ColorSlot, color: HexColor | null): void {
+  tell(tabId, { type: 'drop-color-preview', blog, slot, color });
+}
+
+function tell(tabId: number, message: Preview): void {
   browser.tabs.sendMessage(tabId, message).catch(() => undefined);
 }

@@ -8,7 +8,7 @@ import { blogHostPatterns, blogKeyFromUrl, blogSpellingInUrl } from '../src/site
 import { emptySkin, imageKey, readSkin, skinKey, type Skin } from '../src/skin';
 import { SkinStore } from '../src/store';
 import { keepFirstPaintHold } from '../src/first-paint-registration';
-import { describeTab, dropPreviewInTab, previewInTab } from './page-calls';
+import { describeTab, dropColorPreviewInTab, dropPreviewInTab, previewColorInTab, previewInTab } from './page-calls';
 import { findTargetTab } from './target';
 
 export type ImageUrls = Partial<Record<ImageSlot, string>>;
@@ -118,7 +118,14 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
     const keepHold = () => keepHoldFor(needBlog(), spellings);
     return {
       async setColor(slot, color) {
-        apply(await store.setColor(needBlog(), slot, color));
+        const target = needBlog();
+        // The tab shows it at once; the save's lock, read and write, then storage's event, come after.
+        if (tabId !== null) previewColorInTab(tabId, target, slot, color);
+        const skin = await store.setColor(target, slot, color).catch((cause: unknown) => {
+          if (tabId !== null) dropColorPreviewInTab(tabId, target, slot, color);
+          throw cause;
+        });
+        apply(skin);
       },
       async setImage(slot, image) {
         const target = needBlog();

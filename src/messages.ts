@@ -1,4 +1,5 @@
-import { imageSlots, type ImageSlot, type Slot } from './rules';
+import { isHexColor, type HexColor } from './color';
+import { colorSlots, imageSlots, type ColorSlot, type ImageSlot, type Slot } from './rules';
 import type { LayoutId } from './sites/csdn';
 
 export interface PageDescription {
@@ -13,7 +14,7 @@ export interface PageDescription {
  * isolated world (`PAGE_API_KEY`), where page scripts cannot reach it, and the editor calls it
  * with `scripting.executeScript` (popup/page-calls.ts). So a blog page that no editor opens on is
  * spared a `runtime.onMessage` listener (about 0.15 ms of the 1 ms its load may take); `describe`
- * starts one, for the editor's `ImagePreview` messages.
+ * starts one, for the editor's `Preview` messages.
  */
 export interface PageApi {
   describe(): PageDescription;
@@ -29,15 +30,32 @@ export type ImagePreview =
   | { type: 'preview-image'; blog: string; slot: ImageSlot; revision: string; dataUrl: string }
   | { type: 'drop-preview'; blog: string; slot: ImageSlot; revision: string };
 
+/**
+ * The editor shows a typed color on its blog tab as it starts saving it (SkinPainter.previewColor):
+ * the save waits for a lock, reads and writes the record, and only then does storage tell the
+ * page. `color` null is a color being removed. `drop-color-preview` takes it back when the save fails.
+ */
+export type ColorPreview =
+  | { type: 'preview-color'; blog: string; slot: ColorSlot; color: HexColor | null }
+  | { type: 'drop-color-preview'; blog: string; slot: ColorSlot; color: HexColor | null };
+
+/** What the editor tells the blog tab it edits, ahead of storage. */
+export type Preview = ImagePreview | ColorPreview;
+
 /** `blog`: the page's own; a tab that has moved on to another blog ignores what was meant for the last. */
-export function isImagePreviewFor(blog: string, message: unknown): message is ImagePreview {
-  const preview = message as ImagePreview | null;
-  return (
-    (preview?.type === 'preview-image' || preview?.type === 'drop-preview') &&
-    preview.blog === blog &&
-    imageSlots.includes(preview.slot) &&
-    typeof preview.revision === 'string'
-  );
+export function isPreviewFor(blog: string, message: unknown): message is Preview {
+  const preview = message as Preview | null;
+  if (preview?.blog !== blog) return false;
+  switch (preview.type) {
+    case 'preview-image':
+    case 'drop-preview':
+      return imageSlots.includes(preview.slot) && typeof preview.revision === 'string';
+    case 'preview-color':
+    case 'drop-color-preview':
+      return colorSlots.includes(preview.slot) && (preview.color === null || isHexColor(preview.color));
+    default:
+      return false;
+  }
 }
 
 export const PAGE_API_KEY = '__blogSkinPreviewerPage';

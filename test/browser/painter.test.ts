@@ -598,6 +598,96 @@ describe('SkinPainter', () => {
     });
   });
 
+  describe('a color shown ahead of its save', () => {
+    const subtitleColor = () => computed('.user-profile-title').color;
+
+    test('shows at once, and records that still hold older colors do not paint over it', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors));
+      painter.previewColor('title', '#010203');
+      expect(titleColor()).toBe('rgb(1, 2, 3)');
+      painter.previewColor('title', '#040506'); // typed on, before the first save landed
+      await storeAndShow(skin({ ...colors, title: '#010203' })); // the first save
+      expect(titleColor()).toBe('rgb(4, 5, 6)');
+      await storeAndShow(skin({ ...colors, title: '#040506', subtitle: '#070809' })); // the second, and another tab's edit
+      expect(titleColor()).toBe('rgb(4, 5, 6)');
+      expect(subtitleColor()).toBe('rgb(7, 8, 9)');
+      // Confirmed: from now on the record rules, as for any change from another editor.
+      await storeAndShow(skin({ ...colors, title: '#0A0B0C' }));
+      expect(titleColor()).toBe('rgb(10, 11, 12)');
+    });
+
+    test('typed back to the stored color while a save is under way, it stays ahead of that save', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors));
+      painter.previewColor('title', '#010203');
+      painter.previewColor('title', colors.title);
+      await storeAndShow(skin({ ...colors, title: '#010203' })); // the first save lands
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
+    });
+
+    test('a removed color shows the page’s own at once', async () => {
+      const pageOwn = titleColor();
+      const painter = newPainter();
+      await storeAndShow(skin(colors));
+      painter.previewColor('title', null);
+      expect(titleColor()).toBe(pageOwn);
+      expect(subtitleColor()).toBe('rgb(0, 255, 0)');
+    });
+
+    test('is taken back when its save fails, and a taking back of an older one changes nothing', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors));
+      painter.previewColor('title', '#010203');
+      painter.previewColor('title', '#040506');
+      painter.dropColorPreview('title', '#010203');
+      expect(titleColor()).toBe('rgb(4, 5, 6)');
+      painter.dropColorPreview('title', '#040506');
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
+    });
+
+    test('goes back to the stored color when no save confirms it in time', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors));
+      vi.useFakeTimers({ toFake: ['setTimeout'] });
+      try {
+        painter.previewColor('title', '#010203');
+        vi.advanceTimersByTime(5_000);
+        painter.previewColor('title', '#040506');
+        painter.previewColor('title', '#010203'); // the same color again: its own ten seconds
+        vi.advanceTimersByTime(5_000);
+        expect(titleColor()).toBe('rgb(1, 2, 3)');
+        vi.advanceTimersByTime(5_000);
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
+    });
+
+    test('shows nothing while the skin is off, and turning it off drops what was ahead', async () => {
+      const before = root.outerHTML;
+      const painter = newPainter();
+      await painter.show(skin(colors, {}, false));
+      painter.previewColor('title', '#010203');
+      expect(root.outerHTML).toBe(before);
+
+      await storeAndShow(skin(colors));
+      painter.previewColor('title', '#010203');
+      await storeAndShow(skin(colors, {}, false));
+      expect(root.outerHTML).toBe(before);
+      await storeAndShow(skin(colors));
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
+    });
+
+    test('shows on a blog with no record yet, which the first read then confirms', async () => {
+      const painter = newPainter();
+      painter.previewColor('title', '#010203');
+      expect(titleColor()).toBe('rgb(1, 2, 3)');
+      await painter.showFirst(skin({ title: '#010203' }), null);
+      expect(titleColor()).toBe('rgb(1, 2, 3)');
+    });
+  });
+
   test('a page that asks again before the answer asks for each sheet once', async () => {
     const painter = newPainter();
     const shown = skin(colors, { header: info('h1') });

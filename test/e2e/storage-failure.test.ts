@@ -1,6 +1,6 @@
 /**
  * A write that fails (a full disk, a quota) is shown with what to do, and loses nothing; a slow
- * one does not keep a picked image off the page.
+ * one does not keep a picked image or a typed color off the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
@@ -46,7 +46,8 @@ describe('a failing save', () => {
     await expect.poll(() => alert.textContent()).toContain('保存失败（QUOTA_BYTES quota exceeded）。皮肤未改变');
     await titleField.fill('#FF0000');
     await expect.poll(() => alert.count()).toBe(2);
-    expect(await computedStyleSnapshot(home)).toEqual(before);
+    // The color shown ahead of its save is taken back as the save fails.
+    await expect.poll(() => computedStyleSnapshot(home)).toEqual(before);
     // The header shown ahead of its save was taken back: nothing of it is left in the page.
     const imageNodes = () =>
       home.locator('style').evaluateAll((nodes) => nodes.filter((node) => node.textContent?.includes('data:image')).length);
@@ -89,5 +90,31 @@ describe('a slow save', () => {
     await expect.poll(columnImage).toBe(cssImageUrl(green, 'image/png'));
     await editor.evaluate(() => (globalThis as { finishWrites?: () => void }).finishWrites?.());
   });
-});
 
+  it('does not keep typed colors off the page, which keeps the last once both are saved', async () => {
+    const home = await openBlogPage(session, homeUrl);
+    const editor = await openEditor(session, home);
+    await editor.evaluate(() => {
+      const test = globalThis as { slowWrites?: Promise<void>; finishWrites?: () => void };
+      test.slowWrites = new Promise((resolve) => (test.finishWrites = resolve));
+    });
+    const titleColor = () => computedStyle(home, '.user-profile-head-name > div', 'color');
+    const storedTitle = () =>
+      editor.evaluate(async () => {
+        const record = Object.entries(await chrome.storage.local.get(null)).find(([key]) => key.startsWith('skin:'))?.[1];
+        return (record as { colors?: { title?: string } } | undefined)?.colors?.title ?? null;
+      });
+    const field = editor.getByLabel('主标题颜色', { exact: true });
+    await field.fill('#123456');
+    await expect.poll(titleColor).toBe('rgb(18, 52, 86)');
+    await field.fill('#654321');
+    await expect.poll(titleColor).toBe('rgb(101, 67, 33)');
+    expect(await storedTitle()).not.toBe('#654321');
+
+    await editor.evaluate(() => (globalThis as { finishWrites?: () => void }).finishWrites?.());
+    await expect.poll(storedTitle).toBe('#654321');
+    expect(await titleColor()).toBe('rgb(101, 67, 33)');
+    await home.reload();
+    expect(await titleColor()).toBe('rgb(101, 67, 33)');
+  });
+});
