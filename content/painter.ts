@@ -5,6 +5,7 @@ import { colorCss, gateToken, IMAGE_GATE, imageCss } from '../src/skin-css';
 import { imageKey, isImageDataUrl, isRevision, type Skin } from '../src/skin';
 import type { SkinStorage } from '../src/store';
 import { CanvasLayers } from './canvas-layers';
+import { ColorsAhead } from './colors-ahead';
 import { StyleOwner } from './style-owner';
 
 /** Our style nodes: an image sheet of our own is named by its gate token. */
@@ -47,9 +48,8 @@ export class SkinPainter {
   private readonly ahead = new Map<ImageSlot, { revision: string; dataUrl: string }>();
   /** Every image revision a stored record has named: a preview of one of those comes too late. */
   private readonly stored = new Set<string>();
-  /** Colors shown ahead of their save, by slot (null: being removed); `id` tells two previews of one color apart. */
-  private readonly colorsAhead = new Map<ColorSlot, { color: HexColor | null; id: number }>();
-  private previews = 0;
+  /** Colors shown ahead of their save (see `previewColor`). */
+  private readonly colorsAhead = new ColorsAhead(AHEAD_LIMIT_MS, () => this.paintColors());
 
   constructor(
     private readonly document: Document,
@@ -116,38 +116,21 @@ export class SkinPainter {
 
   /**
    * Shows a color the editor is saving, before storage has it: the save's lock, read and write
-   * come first. A stored record with this color for the slot confirms it; until then, records
-   * that still hold an older color do not paint over it.
+   * come first, and may wait behind an image's megabytes.
    */
   previewColor(slot: ColorSlot, color: HexColor | null): void {
     if (this.skin?.enabled === false || !colorSlots.includes(slot)) return;
-    // Already stored, with no save of this slot under way: the message was slower than its save.
-    // With one under way, it is held ahead even so, or that save's record would paint over it.
-    if (!this.colorsAhead.has(slot) && (this.skin?.colors[slot] ?? null) === color) return;
-    const id = ++this.previews;
-    this.colorsAhead.set(slot, { color, id });
-    setTimeout(() => {
-      if (this.colorsAhead.get(slot)?.id === id) this.dropColorPreview(slot, color);
-    }, AHEAD_LIMIT_MS);
-    this.paintColors();
+    if (this.colorsAhead.set(slot, color, this.skin?.colors ?? {})) this.paintColors();
   }
 
   /** The save of a previewed color failed: the slot shows its stored color again. */
   dropColorPreview(slot: ColorSlot, color: HexColor | null): void {
-    if (this.colorsAhead.get(slot)?.color !== color) return;
-    this.colorsAhead.delete(slot);
-    this.paintColors();
+    if (this.colorsAhead.drop(slot, color)) this.paintColors();
   }
 
-  /** The latest skin's colors, with those ahead of their save over them. */
   private paintColors(): void {
     if (this.skin?.enabled === false) return;
-    const colors = { ...this.skin?.colors };
-    for (const [slot, { color }] of this.colorsAhead) {
-      if (color) colors[slot] = color;
-      else delete colors[slot];
-    }
-    this.owner.set('colors', colorCss(colors));
+    this.owner.set('colors', colorCss(this.colorsAhead.over(this.skin?.colors ?? {})));
   }
 
   /**
@@ -187,9 +170,7 @@ export class SkinPainter {
       this.stored.add(gateToken(slot, revision));
       if (this.ahead.get(slot)?.revision === revision) this.ahead.delete(slot);
     }
-    for (const [slot, { color }] of this.colorsAhead) {
-      if ((skin?.colors[slot] ?? null) === color) this.colorsAhead.delete(slot);
-    }
+    this.colorsAhead.confirm(skin?.colors ?? {});
     if (!skin?.enabled) {
       this.ahead.clear();
       this.colorsAhead.clear();
