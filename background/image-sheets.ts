@@ -1,8 +1,8 @@
 import type { Scripting } from 'webextension-polyfill';
 import type { ImageSheetReply, ImageSheetRequest } from '../src/messages';
 import { imageSlots, type ImageSlot } from '../src/rules';
-import { gateToken, imageCss } from '../src/skin-css';
-import { imageKey, isImageDataUrl, readSkin, skinKey } from '../src/skin';
+import { colorCss, colorsToken, gateToken, imageCss } from '../src/skin-css';
+import { imageKey, isImageDataUrl, readSkin, skinKey, type Skin } from '../src/skin';
 import type { SkinStorage } from '../src/store';
 
 /** One page load in one frame of a tab: where a content script asked from. */
@@ -26,9 +26,10 @@ interface Inserted {
 
 /**
  * Puts a blog's stored images into a page as stylesheets that the browser inserts
- * (`scripting.insertCSS`), at the request of the page's content script. The megabytes go from
- * storage to the page's style engine without being turned into a string of the page's script,
- * which keeps a skinned page's script time to a small record and a message.
+ * (`scripting.insertCSS`), at the request of the page's content script, and, for a page held at
+ * load, its colors with them. The megabytes go from storage to the page's style engine without
+ * being turned into a string of the page's script, which keeps a skinned page's script time to a
+ * small record and a message.
  */
 export class ImageSheets {
   /**
@@ -53,7 +54,7 @@ export class ImageSheets {
   async handle(blog: string, target: SheetTarget, request: ImageSheetRequest): Promise<ImageSheetReply> {
     const sheets = this.sheetsOf(target);
     await Promise.all(request.remove.map((token) => this.remove(target, sheets, token)));
-    return { inserted: await this.insert(blog, target, sheets, request.insert) };
+    return this.insert(blog, target, sheets, request.insert, request.colors);
   }
 
   /** A closed tab's pages are gone, and their sheets with them. */
@@ -66,38 +67,46 @@ export class ImageSheets {
     target: SheetTarget,
     sheets: Map<string, Inserted>,
     wanted: Partial<Record<ImageSlot, string>>,
-  ): Promise<Partial<Record<ImageSlot, string>>> {
+    wantedColors: string | undefined,
+  ): Promise<ImageSheetReply> {
     const slots = imageSlots.filter((slot) => typeof wanted[slot] === 'string');
-    if (slots.length === 0) return {};
+    if (slots.length === 0 && wantedColors === undefined) return { inserted: {} };
     const made = (slot: ImageSlot) => this.made.has(`${blog}/${gateToken(slot, wanted[slot]!)}`);
     const unmade = slots.filter((slot) => !made(slot)).map((slot) => imageKey(blog, slot));
     const stored = await this.storage.get([skinKey(blog), ...unmade]);
     const skin = readSkin(stored[skinKey(blog)]);
-    const inserted: Partial<Record<ImageSlot, string>> = {};
-    await Promise.all(
-      slots.map(async (slot) => {
+    const reply: ImageSheetReply = { inserted: {} };
+    await Promise.all([
+      ...slots.map(async (slot) => {
         const revision = wanted[slot]!;
         // Another revision is stored: the page hears of it through storage and asks again.
         if (skin?.images[slot]?.revision !== revision) return;
-        const token = gateToken(slot, revision);
         const css = this.sheetText(blog, slot, revision, stored[imageKey(blog, slot)]);
-        if (css === null) return;
-        // Two requests for one sheet (a page asking again before the answer) insert it once.
-        let sheet = sheets.get(token);
-        if (!sheet) {
-          sheet = { css, done: this.injector.insertCSS({ target: injectionTarget(target), css }) };
-          sheets.set(token, sheet);
-        }
-        try {
-          await sheet.done;
-        } catch {
-          if (sheets.get(token) === sheet) sheets.delete(token);
-          return;
-        }
-        inserted[slot] = revision;
+        if (css !== null && (await this.put(target, sheets, gateToken(slot, revision), css))) reply.inserted[slot] = revision;
       }),
-    );
-    return inserted;
+      (async () => {
+        // Other colors are stored: the page paints those itself.
+        const css = wantedColors && skin && colorsOf(skin, wantedColors);
+        if (css && (await this.put(target, sheets, wantedColors, css))) reply.colors = wantedColors;
+      })(),
+    ]);
+    return reply;
+  }
+
+  /** Inserts `css` under `token`, once however often it is asked for; whether it is in. */
+  private async put(target: SheetTarget, sheets: Map<string, Inserted>, token: string, css: string): Promise<boolean> {
+    let sheet = sheets.get(token);
+    if (!sheet) {
+      sheet = { css, done: this.injector.insertCSS({ target: injectionTarget(target), css }) };
+      sheets.set(token, sheet);
+    }
+    try {
+      await sheet.done;
+      return true;
+    } catch {
+      if (sheets.get(token) === sheet) sheets.delete(token);
+      return false;
+    }
   }
 
   private sheetText(blog: string, slot: ImageSlot, revision: string, dataUrl: unknown): string | null {
@@ -130,6 +139,12 @@ export class ImageSheets {
     }
     return sheets;
   }
+}
+
+/** The gated sheet of the stored colors, if `token` names them. */
+function colorsOf(skin: Skin, token: string): string | null {
+  const { colors } = skin;
+  return skin.enabled && colorsToken(colors) === token && Object.keys(colors).length > 0 ? colorCss(colors, { gated: true }) : null;
 }
 
 function injectionTarget({ tabId, frameId, documentId }: SheetTarget): Scripting.InjectionTarget {

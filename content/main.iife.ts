@@ -15,10 +15,10 @@ import { SkinPainter, type AskForSheets } from './painter';
 /** Image sheets come from the background (background/image-sheets.ts). */
 function sheetsFromBackground(blog: string): AskForSheets {
   const page = crypto.randomUUID();
-  return async (insert, remove) => {
-    const request: ImageSheetRequest = { type: 'image-sheets', blog, page, insert, remove };
+  return async (ask) => {
+    const request: ImageSheetRequest = { type: 'image-sheets', blog, page, ...ask };
     const reply = (await browser.runtime.sendMessage(request)) as ImageSheetReply | undefined;
-    return reply?.inserted ?? {};
+    return reply ?? { inserted: {} };
   };
 }
 

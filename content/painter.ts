@@ -1,7 +1,8 @@
 import type { HexColor } from '../src/color';
 import { HOLD_CSS, MAX_HOLD_MS } from '../src/first-paint';
 import { colorSlots, imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
-import { colorCss, gateToken, IMAGE_GATE, imageCss } from '../src/skin-css';
+import type { ImageSheetReply, ImageSheetRequest } from '../src/messages';
+import { colorCss, colorsToken, gateToken, SHEET_GATE, imageCss } from '../src/skin-css';
 import { imageKey, isImageDataUrl, isRevision, type Skin } from '../src/skin';
 import type { SkinStorage } from '../src/store';
 import { CanvasLayers } from './canvas-layers';
@@ -18,9 +19,10 @@ const AHEAD_LIMIT_MS = 10_000;
 
 /**
  * Asks the background to insert the stored images of these slots, at these revisions, into this
- * page, and to take out the sheets of `remove` (gate tokens); resolves with the images inserted.
+ * page, and the stored colors if `colors` names them, and to take out the sheets of `remove`
+ * (gate tokens); resolves with what was inserted.
  */
-export type AskForSheets = (insert: Revisions, remove: string[]) => Promise<Revisions>;
+export type AskForSheets = (ask: Pick<ImageSheetRequest, 'insert' | 'colors' | 'remove'>) => Promise<ImageSheetReply>;
 
 /**
  * Turns a blog's stored skin into what the page shows. Colors are a small stylesheet of ours.
@@ -29,6 +31,8 @@ export type AskForSheets = (insert: Revisions, remove: string[]) => Promise<Revi
  * edited while the page is open arrives with its storage change, or ahead of it from the editor
  * (`preview`), and since those bytes are in hand already, its sheet is written here, in a style
  * node of ours, without a round trip. Pages that refuse `data:` images get canvas layers instead.
+ * A page held at load gets its colors from the browser too, with the images: it is out of sight
+ * until they are in anyway, and so its load creates no style node at all.
  */
 export class SkinPainter {
   private readonly owner: StyleOwner<Part>;
@@ -48,8 +52,13 @@ export class SkinPainter {
   private readonly ahead = new Map<ImageSlot, { revision: string; dataUrl: string }>();
   /** Every image revision a stored record has named: a preview of one of those comes too late. */
   private readonly stored = new Set<string>();
+  /**
+   * The browser's sheet of the colors, asked for by a page held at load: while its token names
+   * the colors to show, no node of ours shows them. `wanted` not asked yet, `asked` on its way.
+   */
+  private colorsSheet: { token: string; state: 'wanted' | 'asked' | 'in' } | null = null;
   /** Colors shown ahead of their save (see `previewColor`). */
-  private readonly colorsAhead = new ColorsAhead(AHEAD_LIMIT_MS, () => this.paintColors());
+  private readonly colorsAhead = new ColorsAhead(AHEAD_LIMIT_MS, () => this.recolor());
 
   constructor(
     private readonly document: Document,
@@ -57,7 +66,7 @@ export class SkinPainter {
     private readonly blog: string,
     private readonly askForSheets: AskForSheets,
   ) {
-    this.owner = new StyleOwner<Part>(document, IMAGE_GATE);
+    this.owner = new StyleOwner<Part>(document, SHEET_GATE);
   }
 
   /**
@@ -120,17 +129,37 @@ export class SkinPainter {
    */
   previewColor(slot: ColorSlot, color: HexColor | null): void {
     if (this.skin?.enabled === false || !colorSlots.includes(slot)) return;
-    if (this.colorsAhead.set(slot, color, this.skin?.colors ?? {})) this.paintColors();
+    if (this.colorsAhead.set(slot, color, this.skin?.colors ?? {})) this.recolor();
   }
 
   /** The save of a previewed color failed: the slot shows its stored color again. */
   dropColorPreview(slot: ColorSlot, color: HexColor | null): void {
-    if (this.colorsAhead.drop(slot, color)) this.paintColors();
+    if (this.colorsAhead.drop(slot, color)) this.recolor();
   }
 
+  /** Paints the colors to show now, and lists them in the gate: outside `show`, which settles the gate itself. */
+  private recolor(): void {
+    this.paintColors();
+    this.syncGate();
+  }
+
+  /** Shows the colors by the browser's sheet when it holds them, or else by a node of ours. */
   private paintColors(): void {
     if (this.skin?.enabled === false) return;
-    this.owner.set('colors', colorCss(this.colorsAhead.over(this.skin?.colors ?? {})));
+    const colors = this.colorsAhead.over(this.skin?.colors ?? {});
+    if (this.colorsSheet?.token === colorsToken(colors)) {
+      this.owner.set('colors', '');
+    } else {
+      this.owner.set('colors', colorCss(colors));
+      this.dropColorsSheet();
+    }
+  }
+
+  /** Colors other than the browser's sheet holds are shown: it goes (once in, if on its way). */
+  private dropColorsSheet(): void {
+    const sheet = this.colorsSheet;
+    this.colorsSheet = null;
+    if (sheet?.state === 'in') void this.askForSheets({ insert: {}, remove: [sheet.token] }).catch(() => undefined);
   }
 
   /**
@@ -148,7 +177,18 @@ export class SkinPainter {
       this.owner.set('hold', '');
     };
     if (!hasImages) release();
-    const timer = setTimeout(release, MAX_HOLD_MS);
+    // Held, the page is out of sight until the images are in: their colors can come with them.
+    if (held && skin?.enabled && Object.keys(skin.colors).length > 0) {
+      this.colorsSheet = { token: colorsToken(skin.colors), state: 'wanted' };
+    }
+    const timer = setTimeout(() => {
+      // The background is late: the page shows, with colors of ours if the sheet is not in yet.
+      if (this.colorsSheet && this.colorsSheet.state !== 'in') {
+        this.colorsSheet = null;
+        this.paintColors();
+      }
+      release();
+    }, MAX_HOLD_MS);
     try {
       await this.show(skin);
     } finally {
@@ -183,8 +223,10 @@ export class SkinPainter {
       this.owner.clear();
       return;
     }
-    this.paintColors();
-    await (this.canvas ? this.draw(skin, knownImages) : this.insertSheets(skin, knownImages));
+    const images = this.canvas ? this.draw(skin, knownImages) : this.insertSheets(skin, knownImages);
+    // After the images' requests are marked under way, so the gate keeps the ones before them.
+    this.recolor();
+    await images;
   }
 
   private async insertSheets(skin: Skin, knownImages: Record<string, unknown>): Promise<void> {
@@ -202,16 +244,31 @@ export class SkinPainter {
       }
     }
     this.settleSheets();
-    if (Object.keys(missing).length === 0) return;
-    const inserted = await this.askForSheets(missing, []).catch((): Revisions => ({}));
+    const colors = this.colorsSheet?.state === 'wanted' ? this.colorsSheet.token : undefined;
+    if (colors) this.colorsSheet!.state = 'asked';
+    if (Object.keys(missing).length === 0 && !colors) return;
+    const reply = await this.askForSheets({ insert: missing, colors, remove: [] }).catch((): ImageSheetReply => ({ inserted: {} }));
     for (const [slot, revision] of Object.entries(missing) as Array<[ImageSlot, string]>) {
       this.pending.delete(gateToken(slot, revision));
     }
-    for (const [slot, revision] of Object.entries(inserted) as Array<[ImageSlot, string]>) {
+    for (const [slot, revision] of Object.entries(reply.inserted) as Array<[ImageSlot, string]>) {
       this.inserted.set(gateToken(slot, revision), { slot, own: false });
     }
-    if (this.canvas) return this.release([...this.inserted.keys()]); // blocked meanwhile
+    if (colors) this.colorsAnswered(colors, reply.colors === colors);
+    if (this.canvas) this.release([...this.inserted.keys()]); // blocked meanwhile
     this.settleSheets();
+  }
+
+  private colorsAnswered(token: string, inserted: boolean): void {
+    if (this.colorsSheet?.token !== token) {
+      // Other colors were shown meanwhile: this sheet is not needed.
+      if (inserted) void this.askForSheets({ insert: {}, remove: [token] }).catch(() => undefined);
+    } else if (inserted) {
+      this.colorsSheet.state = 'in';
+    } else {
+      this.colorsSheet = null;
+      this.paintColors();
+    }
   }
 
   private putOwnSheet(slot: ImageSlot, revision: string, dataUrl: string): void {
@@ -239,7 +296,9 @@ export class SkinPainter {
       if (token && this.inserted.has(token)) this.shown.set(slot, token);
       else if (!token || !this.pending.has(token)) this.shown.delete(slot);
     }
-    this.owner.setAttribute([...this.shown.values()].join(' '));
+    const tokens = [...this.shown.values()];
+    if (this.skin?.enabled !== false && this.colorsSheet?.state === 'in') tokens.push(this.colorsSheet.token);
+    this.owner.setAttribute(tokens.join(' '));
   }
 
   /** The gate follows the latest skin, then sheets nothing needs any more go. */
@@ -272,7 +331,7 @@ export class SkinPainter {
       else browserTokens.push(token);
       this.inserted.delete(token);
     }
-    if (browserTokens.length > 0) void this.askForSheets({}, browserTokens).catch(() => undefined);
+    if (browserTokens.length > 0) void this.askForSheets({ insert: {}, remove: browserTokens }).catch(() => undefined);
   }
 
   private async draw(skin: Skin, knownImages: Record<string, unknown>): Promise<void> {

@@ -62,8 +62,9 @@ export const PAGE_API_KEY = '__blogSkinPreviewerPage';
 
 /**
  * A blog page's content script asks the background to put stored images into its page (as
- * gated sheets, see src/skin-css.ts) and to take out sheets it no longer shows. The blog is the
- * sender's own, read from its address; the bytes never pass through the page's script.
+ * gated sheets, see src/skin-css.ts), with its colors on a page held at load, and to take out
+ * sheets it no longer shows. The blog is the sender's own, read from its address; the bytes never
+ * pass through the page's script.
  */
 export interface ImageSheetRequest {
   type: 'image-sheets';
@@ -73,13 +74,16 @@ export interface ImageSheetRequest {
   page: string;
   /** Images to insert, by slot: the revision the page's skin record names. */
   insert: Partial<Record<ImageSlot, string>>;
+  /** The colors to insert, by `colorsToken`: those of the page's skin record. */
+  colors?: string;
   /** Gate tokens of sheets to take out. */
   remove: string[];
 }
 
-/** The images whose sheets are now in the page, by slot and revision. */
+/** The images whose sheets are now in the page, by slot and revision, and the colors' token. */
 export interface ImageSheetReply {
   inserted: Partial<Record<ImageSlot, string>>;
+  colors?: string;
 }
 
 export function isImageSheetRequest(message: unknown): message is ImageSheetRequest {
@@ -91,6 +95,7 @@ export function isImageSheetRequest(message: unknown): message is ImageSheetRequ
     typeof request.insert === 'object' &&
     request.insert !== null &&
     !Array.isArray(request.insert) &&
+    (request.colors === undefined || typeof request.colors === 'string') &&
     Array.isArray(request.remove) &&
     request.remove.every((token) => typeof token === 'string')
   );

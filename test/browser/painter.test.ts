@@ -10,7 +10,8 @@ import { StyleOwner } from '../../content/style-owner';
 import type { HexColor } from '../../src/color';
 import type { ImageSlot } from '../../src/rules';
 import { imageKey, SKIN_SCHEMA, skinKey, type ImageInfo, type Skin } from '../../src/skin';
-import { IMAGE_GATE } from '../../src/skin-css';
+import { colorsToken, SHEET_GATE } from '../../src/skin-css';
+import { HOLD_CSS } from '../../src/first-paint';
 import { ImageSheets, type CssInjector } from '../../background/image-sheets';
 import { makeJpeg, makePng, toBase64 } from './make-files';
 
@@ -310,15 +311,14 @@ describe('SkinPainter', () => {
     },
   };
   /** What the painter asked the background for, in order. */
-  let asks: Array<{ insert: string[]; remove: number }>;
+  let asks: Array<{ insert: string[]; remove: number; colors?: string }>;
 
   function newPainter(): SkinPainter {
     const background = new ImageSheets(storage, injector);
-    painter = new SkinPainter(document, storage, blog, async (insert, remove) => {
-      asks.push({ insert: Object.keys(insert), remove: remove.length });
-      const request = { type: 'image-sheets' as const, blog, page: 'load-1', insert, remove };
-      const reply = await background.handle(blog, { tabId: 1, frameId: 0, page: 'load-1' }, request);
-      return reply.inserted;
+    painter = new SkinPainter(document, storage, blog, async (ask) => {
+      asks.push({ insert: Object.keys(ask.insert), remove: ask.remove.length, ...(ask.colors ? { colors: ask.colors } : {}) });
+      const request = { type: 'image-sheets' as const, blog, page: 'load-1', ...ask };
+      return background.handle(blog, { tabId: 1, frameId: 0, page: 'load-1' }, request);
     });
     return painter;
   }
@@ -688,6 +688,76 @@ describe('SkinPainter', () => {
     });
   });
 
+  describe('a page held at load', () => {
+    /** What the hold script leaves: a node hiding the page. */
+    function holdNode(): HTMLStyleElement {
+      const node = document.createElement('style');
+      node.textContent = HOLD_CSS;
+      root.append(node);
+      return node;
+    }
+    const styleNodes = () => document.querySelectorAll('style').length;
+    const shown = skin(colors, { header: info('h1') });
+
+    beforeEach(() => {
+      storage.values[skinKey(blog)] = shown;
+      storage.values[key('header')] = pngUrl;
+    });
+
+    test('gets its colors from the browser with the images, and so adds no node of ours', async () => {
+      const before = styleNodes();
+      const painter = newPainter();
+      await painter.showFirst(shown, holdNode());
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
+      expect(bannerImage()).toBe(cssUrl(pngUrl));
+      expect(styleNodes()).toBe(before); // the hold's node is gone, and none of ours came
+      expect(asks).toEqual([{ insert: ['header'], remove: 0, colors: colorsToken(colors) }]);
+      expect(root.getAttribute(SHEET_GATE)!.split(' ')).toContain(colorsToken(colors));
+    });
+
+    test('a color typed later moves to a node of ours, and the browser’s colors go', async () => {
+      const painter = newPainter();
+      await painter.showFirst(shown, holdNode());
+      painter.previewColor('title', '#010203');
+      expect(titleColor()).toBe('rgb(1, 2, 3)');
+      expect(computed('.user-profile-title').color).toBe('rgb(0, 255, 0)');
+      expect(root.getAttribute(SHEET_GATE)).not.toContain('colors:');
+      await expect.poll(() => asks.at(-1)).toEqual({ insert: [], remove: 1 });
+      expect(document.adoptedStyleSheets).toHaveLength(1); // the header's
+    });
+
+    test('turned off and on again with the same colors, shows the browser’s sheet again', async () => {
+      const before = root.outerHTML;
+      const painter = newPainter();
+      const hold = holdNode();
+      await painter.showFirst(shown, hold);
+      await storeAndShow({ ...shown, enabled: false });
+      expect(root.outerHTML).toBe(before);
+      const nodes = styleNodes();
+      await storeAndShow(shown);
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
+      expect(styleNodes()).toBe(nodes);
+      expect(asks).toHaveLength(1);
+    });
+
+    test('paints its own colors when the stored ones changed before the background read them', async () => {
+      const painter = newPainter();
+      storage.values[skinKey(blog)] = skin({ ...colors, title: '#123456' }, shown.images);
+      await painter.showFirst(shown, holdNode());
+      expect(titleColor()).toBe('rgb(255, 0, 0)'); // the record it read; storage tells it of the new one
+      expect(bannerImage()).toBe(cssUrl(pngUrl));
+      expect(root.getAttribute(SHEET_GATE)).not.toContain('colors:');
+    });
+
+    test('not held, a page paints its colors itself at once', async () => {
+      const painter = newPainter();
+      const first = painter.showFirst(skin(colors), null);
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
+      await first;
+      expect(asks).toEqual([]);
+    });
+  });
+
   test('a page that asks again before the answer asks for each sheet once', async () => {
     const painter = newPainter();
     const shown = skin(colors, { header: info('h1') });
@@ -776,10 +846,10 @@ describe('SkinPainter', () => {
   test('a page that takes the gate attribute off <html> finds it back', async () => {
     newPainter();
     await storeAndShow(skin({}, { header: info('h1') }), { header: pngUrl });
-    root.removeAttribute(IMAGE_GATE);
+    root.removeAttribute(SHEET_GATE);
     await settle();
     expect(bannerImage()).toBe(cssUrl(pngUrl));
-    root.setAttribute(IMAGE_GATE, 'header:forged');
+    root.setAttribute(SHEET_GATE, 'header:forged');
     await settle();
     expect(bannerImage()).toBe(cssUrl(pngUrl));
   });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ImageSheets, type CssInjector, type SheetTarget } from '../../background/image-sheets';
 import type { ImageSheetRequest } from '../../src/messages';
-import { gateToken, imageCss } from '../../src/skin-css';
+import { colorCss, colorsToken, gateToken, imageCss } from '../../src/skin-css';
 import { imageKey, SKIN_SCHEMA, skinKey, type ImageInfo, type Skin } from '../../src/skin';
 
 const blog = 'someblogger';
@@ -140,5 +140,34 @@ describe('ImageSheets', () => {
     await ask({ header: 'h1' }, [], { ...tab, page: 'load-2', documentId: 'doc-2' });
     await ask({}, [gateToken('header', 'h1')], tab); // load-1 is gone from this frame
     expect(calls.filter(({ op }) => op === 'remove')).toEqual([]);
+  });
+
+  describe('the colors of a page held at load', () => {
+    const colors = { title: '#C0392B', hover: '#16A085' } as const;
+    const askColors = (token: string, insert: ImageSheetRequest['insert'] = { header: 'h1' }) =>
+      sheets.handle(blog, tab, { type: 'image-sheets', blog, page: tab.page, insert, colors: token, remove: [] });
+
+    beforeEach(() => {
+      values[skinKey(blog)] = { ...record({ header: info('h1') }), colors };
+    });
+
+    it('inserts the stored colors, gated by their token, with the images', async () => {
+      expect(await askColors(colorsToken(colors))).toEqual({ inserted: { header: 'h1' }, colors: colorsToken(colors) });
+      expect(calls.map(({ css }) => css)).toEqual([imageCss('header', 'h1', png), colorCss(colors, { gated: true })]);
+      expect(colorCss(colors, { gated: true })).toContain(`html[data-blog-skin~="${colorsToken(colors)}"] `);
+    });
+
+    it('inserts no colors but the stored ones, nor any of a skin turned off', async () => {
+      expect(await askColors(colorsToken({ title: '#C0392B' }))).toEqual({ inserted: { header: 'h1' } });
+      values[skinKey(blog)] = { ...record({ header: info('h1') }), colors, enabled: false };
+      expect(await askColors(colorsToken(colors), {})).toEqual({ inserted: {} });
+      expect(calls.map(({ css }) => css)).toEqual([imageCss('header', 'h1', png)]);
+    });
+
+    it('takes the colors out by their token', async () => {
+      await askColors(colorsToken(colors));
+      await ask({}, [colorsToken(colors)]);
+      expect(calls.at(-1)).toEqual({ op: 'remove', target: { tabId: 7, documentIds: ['doc-1'] }, css: colorCss(colors, { gated: true }) });
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorCss, gateToken, IMAGE_GATE, imageCss } from '../../src/skin-css';
+import { colorCss, colorsToken, gateToken, SHEET_GATE, imageCss } from '../../src/skin-css';
 
 const dataUrl = 'data:image/png;base64,iVBORw0KGgo=';
 
@@ -28,7 +28,7 @@ describe('the image gate', () => {
   it('applies each image only while <html> lists its slot and revision', () => {
     const css = imageCss('header', 'r1', dataUrl);
     expect(gateToken('header', 'r1')).toBe('header:r1');
-    expect(css).toContain(`html[${IMAGE_GATE}~="header:r1"] .user-profile-head-banner`);
+    expect(css).toContain(`html[${SHEET_GATE}~="header:r1"] .user-profile-head-banner`);
     // Every selector of the rule is gated, none is left to match on its own.
     const selectors = css.slice(css.indexOf('{') + 1, css.lastIndexOf('{', css.lastIndexOf('}') - 1)).split(',');
     for (const selector of selectors) expect(selector.trim()).toMatch(/^html\[data-blog-skin~="header:r1"\] /);
@@ -57,3 +57,22 @@ describe('colorCss', () => {
     expect(css).toMatch(/\.user-profile-title[^{]*\{ color: #445566 !important; \}/);
   });
 });
+
+describe('colors in the gate', () => {
+  it('are named by their hex values, slot by slot, a dash for none', () => {
+    expect(colorsToken({ title: '#C0392B', subtitle: '#8E44AD' })).toBe('colors:C0392B.-.8E44AD');
+    expect(colorsToken({})).toBe('colors:-.-.-');
+  });
+
+  it('apply, gated, only while <html> lists their token', () => {
+    const colors = { title: '#C0392B', hover: '#16A085' } as const;
+    const css = colorCss(colors, { gated: true });
+    const gate = `html[${SHEET_GATE}~="${colorsToken(colors)}"]`;
+    const selectors = css.split('\n').filter((line) => /^[.a-z]/i.test(line) || line.startsWith('html'));
+    expect(selectors.length).toBeGreaterThan(0);
+    for (const line of selectors) expect(line.startsWith(gate)).toBe(true);
+    expect(css).toContain(':hover');
+    expect(colorCss(colors)).not.toContain(SHEET_GATE);
+  });
+});
+
