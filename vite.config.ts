@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { HOLD_SHEET, HOLD_SHEET_FILE } from './src/first-paint';
 import pkg from './package.json' with { type: 'json' };
 
 /** The one manifest, with the version taken from package.json so the two never disagree. */
@@ -60,6 +61,17 @@ function privateDynamicScripts(outDir: string): Plugin {
   };
 }
 
+/** Writes the first-paint hold's stylesheet, which is registered by path (src/first-paint.ts). */
+function holdSheet(): Plugin {
+  return {
+    name: 'hold-sheet',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: HOLD_SHEET_FILE, source: HOLD_SHEET });
+    },
+  };
+}
+
 /** `vite build` writes dist/chrome; `vite build --mode firefox` writes dist/firefox from the same sources. */
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
@@ -69,6 +81,7 @@ export default defineConfig(({ mode }) => {
       preact(),
       firefox ? crx({ manifest: firefoxManifest, browser: 'firefox' }) : crx({ manifest: chromeManifest }),
       privateDynamicScripts(outDir),
+      holdSheet(),
     ],
     build: {
       outDir,

@@ -9,7 +9,7 @@ import { imageKey, readSkin, skinKey, type Skin } from '../src/skin';
 import { imageSlots } from '../src/rules';
 import { loadSkin } from '../src/store';
 import { describePage } from './describe-page';
-import { takeHold } from './take-hold';
+import { releaseHold, takeHold } from './take-hold';
 import { SkinPainter, type AskForSheets } from './painter';
 
 /** Image sheets come from the background (background/image-sheets.ts). */
@@ -45,7 +45,7 @@ function start(blog: string): void {
     .then((skin) => {
       stored ??= skin;
       const held = takeHold();
-      if (changedMeanwhile) held?.remove();
+      if (changedMeanwhile && held) releaseHold(document);
       else if (held || (skin && showsAnything(skin))) void painterOnDemand().showFirst(skin, held);
     });
 

@@ -8,6 +8,7 @@ import type { SkinStorage } from '../src/store';
 import { CanvasLayers } from './canvas-layers';
 import { ColorsAhead } from './colors-ahead';
 import { StyleOwner } from './style-owner';
+import { releaseHold } from './take-hold';
 
 /** Our style nodes: an image sheet of our own is named by its gate token. */
 type Part = 'colors' | 'layers' | 'hold' | `sheet:${string}`;
@@ -164,16 +165,16 @@ export class SkinPainter {
 
   /**
    * The first paint of a page load. While a skin's images are put in, the page stays out of sight
-   * (see src/first-paint.ts): under `held`, the hold script's node, when this blog has one, or else
-   * a hold of our own, but only if nothing has been painted yet (hiding a page already shown would
-   * be a flash of its own). Pages of a blog with no skin, or colors only, are let go at once.
+   * (see src/first-paint.ts): `held` by the hold script, when this blog has one, or else by a hold
+   * of our own, but only if nothing has been painted yet (hiding a page already shown would be a
+   * flash of its own). Pages of a blog with no skin, or colors only, are let go at once.
    */
-  async showFirst(skin: Skin | null, held: HTMLStyleElement | null): Promise<void> {
+  async showFirst(skin: Skin | null, held: boolean): Promise<void> {
     const hasImages = Boolean(skin?.enabled && Object.keys(skin.images).length > 0);
-    // Paint entries are read only with no hold script's node: most loads of a skinned blog have one.
+    // Paint entries are read only with no hold script: most loads of a skinned blog have one.
     if (hasImages && !held && performance.getEntriesByType('paint').length === 0) this.owner.set('hold', HOLD_CSS);
     const release = () => {
-      if (held) this.owner.removeNode(held);
+      if (held) releaseHold(this.document);
       this.owner.set('hold', '');
     };
     if (!hasImages) release();

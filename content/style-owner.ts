@@ -56,14 +56,6 @@ export class StyleOwner<Part extends string> {
     this.settle();
   }
 
-  /** Removes a node of ours that it does not own (the hold script's): a change of ours, not the page's. */
-  removeNode(node: Node): void {
-    if (!node.parentNode) return;
-    this.answerPage();
-    node.parentNode.removeChild(node);
-    this.settle();
-  }
-
   clear(): void {
     clearTimeout(this.retry);
     this.retry = undefined;

@@ -1,14 +1,14 @@
-import { HOLD_KEY } from '../src/first-paint';
+import { HOLD_ATTRIBUTE, HOLD_KEY } from '../src/first-paint';
 
-/**
- * The hold node a hold script left in this isolated world, taken so it is released once. Only
- * our own scripts write this world's globals, so no type check is needed; touching an interface
- * such as `HTMLStyleElement` would cost every blog page its instantiation.
- */
-export function takeHold(): HTMLStyleElement | null {
+/** Whether a hold script marked this page held; taken, so it is released once. */
+export function takeHold(): boolean {
   const scope = globalThis as Record<string, unknown>;
-  const hold = scope[HOLD_KEY] as HTMLStyleElement | undefined;
-  if (!hold) return null;
+  const held = scope[HOLD_KEY] === true;
   delete scope[HOLD_KEY];
-  return hold;
+  return held;
+}
+
+/** Lets a page the hold script marked be seen. */
+export function releaseHold(document: Document): void {
+  document.documentElement?.removeAttribute(HOLD_ATTRIBUTE);
 }

@@ -1,6 +1,6 @@
 import holdScript from '../content/hold.iife.ts?script';
 import { nativeBrowser as browser } from './ext';
-import { blogPagePatterns, HOLD_SCRIPT_ID } from './first-paint';
+import { blogPagePatterns, HOLD_SCRIPT_ID, HOLD_SHEET_FILE } from './first-paint';
 import { blogOfSkinKey, readSkin, skinKey } from './skin';
 
 /**
@@ -25,11 +25,19 @@ export async function keepFirstPaintHold(blog: string, spellings: string[] = [])
       if (wanted) matches.add(pattern);
       else matches.delete(pattern);
     }
-    const sameFile = (current?.js ?? []).map(fromRoot).join() === holdFile;
-    if (current && sameFile && sameSet(matches, current.matches ?? [])) return;
+    // A registration from an older version may name other files.
+    const sameFiles =
+      (current?.js ?? []).map(fromRoot).join() === holdFile && (current?.css ?? []).map(fromRoot).join() === holdSheetFile;
+    if (current && sameFiles && sameSet(matches, current.matches ?? [])) return;
     if (!current && matches.size === 0) return;
     if (matches.size === 0) return scripting.unregisterContentScripts({ ids: [HOLD_SCRIPT_ID] });
-    const script = { id: HOLD_SCRIPT_ID, matches: [...matches], js: [holdFile], runAt: 'document_start' as const };
+    const script = {
+      id: HOLD_SCRIPT_ID,
+      matches: [...matches],
+      js: [holdFile],
+      css: [holdSheetFile],
+      runAt: 'document_start' as const,
+    };
     if (current) await scripting.updateContentScripts([script]);
     else await scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
   });
@@ -53,6 +61,7 @@ export async function rebuildFirstPaintHold(): Promise<void> {
  */
 const fromRoot = (path: string) => `/${path.replace(/^\//, '')}`;
 const holdFile = fromRoot(holdScript);
+const holdSheetFile = fromRoot(HOLD_SHEET_FILE);
 
 /** Whether `pattern` is one of `blog`'s, in any spelling. */
 function isPatternOf(blog: string, pattern: string): boolean {

@@ -1,15 +1,24 @@
 /**
  * Holding a skinned page out of sight until its skin is in, so that its first visible frame
  * already wears the skin. Storage answers a content script in about 15 ms, later than a light
- * page's first frame; a tiny script registered for the blogs that have a skin hides the page at
- * once, and the main content script lets it go when the images are painted.
+ * page's first frame; for the blogs whose skin has images, a tiny script and stylesheet are
+ * registered: the script marks <html> at once, the sheet hides a marked page, and the main
+ * content script takes the mark off when the images are painted. The sheet stays in the page (the
+ * browser cannot take a registered one out) and matches nothing once the mark is gone.
  */
 
 // Opacity as well: a descendant can undo `visibility: hidden` with its own `visible`.
-export const HOLD_CSS = ':root { visibility: hidden !important; opacity: 0 !important; }';
+const HOLD_DECLARATIONS = 'visibility: hidden !important; opacity: 0 !important;';
+/** The attribute of <html> that holds the page while present. */
+export const HOLD_ATTRIBUTE = 'data-blog-skin-hold';
+/** The registered stylesheet's text, and where the build writes it. */
+export const HOLD_SHEET = `:root[${HOLD_ATTRIBUTE}] { ${HOLD_DECLARATIONS} }\n`;
+export const HOLD_SHEET_FILE = 'content/hold.css';
+/** A hold of the main script's own, when no hold script ran (see SkinPainter.showFirst). */
+export const HOLD_CSS = `:root { ${HOLD_DECLARATIONS} }`;
 /** Never hide a page longer than this, whatever storage does. */
 export const MAX_HOLD_MS = 500;
-/** Where the hold script leaves its node for the main content script (one isolated world holds both). */
+/** Where the hold script tells the main content script it ran (one isolated world holds both). */
 export const HOLD_KEY = '__blogSkinPreviewerHold';
 export const HOLD_SCRIPT_ID = 'first-paint-hold';
 

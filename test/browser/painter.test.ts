@@ -11,7 +11,7 @@ import type { HexColor } from '../../src/color';
 import type { ImageSlot } from '../../src/rules';
 import { imageKey, SKIN_SCHEMA, skinKey, type ImageInfo, type Skin } from '../../src/skin';
 import { colorsToken, SHEET_GATE } from '../../src/skin-css';
-import { HOLD_CSS } from '../../src/first-paint';
+import { HOLD_ATTRIBUTE } from '../../src/first-paint';
 import { ImageSheets, type CssInjector } from '../../background/image-sheets';
 import { makeJpeg, makePng, toBase64 } from './make-files';
 
@@ -683,18 +683,16 @@ describe('SkinPainter', () => {
       const painter = newPainter();
       painter.previewColor('title', '#010203');
       expect(titleColor()).toBe('rgb(1, 2, 3)');
-      await painter.showFirst(skin({ title: '#010203' }), null);
+      await painter.showFirst(skin({ title: '#010203' }), false);
       expect(titleColor()).toBe('rgb(1, 2, 3)');
     });
   });
 
   describe('a page held at load', () => {
-    /** What the hold script leaves: a node hiding the page. */
-    function holdNode(): HTMLStyleElement {
-      const node = document.createElement('style');
-      node.textContent = HOLD_CSS;
-      root.append(node);
-      return node;
+    /** What the hold script does: marks the page held. */
+    function markHeld(): true {
+      root.setAttribute(HOLD_ATTRIBUTE, '');
+      return true;
     }
     const styleNodes = () => document.querySelectorAll('style').length;
     const shown = skin(colors, { header: info('h1') });
@@ -707,17 +705,18 @@ describe('SkinPainter', () => {
     test('gets its colors from the browser with the images, and so adds no node of ours', async () => {
       const before = styleNodes();
       const painter = newPainter();
-      await painter.showFirst(shown, holdNode());
+      await painter.showFirst(shown, markHeld());
       expect(titleColor()).toBe('rgb(255, 0, 0)');
       expect(bannerImage()).toBe(cssUrl(pngUrl));
-      expect(styleNodes()).toBe(before); // the hold's node is gone, and none of ours came
+      expect(styleNodes()).toBe(before);
+      expect(root.hasAttribute(HOLD_ATTRIBUTE)).toBe(false);
       expect(asks).toEqual([{ insert: ['header'], remove: 0, colors: colorsToken(colors) }]);
       expect(root.getAttribute(SHEET_GATE)!.split(' ')).toContain(colorsToken(colors));
     });
 
     test('a color typed later moves to a node of ours, and the browser’s colors go', async () => {
       const painter = newPainter();
-      await painter.showFirst(shown, holdNode());
+      await painter.showFirst(shown, markHeld());
       painter.previewColor('title', '#010203');
       expect(titleColor()).toBe('rgb(1, 2, 3)');
       expect(computed('.user-profile-title').color).toBe('rgb(0, 255, 0)');
@@ -729,7 +728,7 @@ describe('SkinPainter', () => {
     test('turned off and on again with the same colors, shows the browser’s sheet again', async () => {
       const before = root.outerHTML;
       const painter = newPainter();
-      const hold = holdNode();
+      const hold = markHeld();
       await painter.showFirst(shown, hold);
       await storeAndShow({ ...shown, enabled: false });
       expect(root.outerHTML).toBe(before);
@@ -743,7 +742,7 @@ describe('SkinPainter', () => {
     test('paints its own colors when the stored ones changed before the background read them', async () => {
       const painter = newPainter();
       storage.values[skinKey(blog)] = skin({ ...colors, title: '#123456' }, shown.images);
-      await painter.showFirst(shown, holdNode());
+      await painter.showFirst(shown, markHeld());
       expect(titleColor()).toBe('rgb(255, 0, 0)'); // the record it read; storage tells it of the new one
       expect(bannerImage()).toBe(cssUrl(pngUrl));
       expect(root.getAttribute(SHEET_GATE)).not.toContain('colors:');
@@ -751,7 +750,7 @@ describe('SkinPainter', () => {
 
     test('not held, a page paints its colors itself at once', async () => {
       const painter = newPainter();
-      const first = painter.showFirst(skin(colors), null);
+      const first = painter.showFirst(skin(colors), false);
       expect(titleColor()).toBe('rgb(255, 0, 0)');
       await first;
       expect(asks).toEqual([]);

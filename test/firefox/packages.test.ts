@@ -39,12 +39,12 @@ function referencesOf(path: string, text: string): string[] {
     : path.endsWith('.css')
       ? [/url\(\s*["']?([^"')]+)["']?\s*\)/g]
       : path.endsWith('.js')
-        ? [/\b(?:import|from)\s*\(?\s*["'`]([^"'`]+\.(?:js|css))["'`]/g, /\bnew URL\(\s*["'`]([^"'`]+\.js)["'`]/g, /["'`](\/?content\/[^"'`]+\.iife\.js)["'`]/g]
+        ? [/\b(?:import|from)\s*\(?\s*["'`]([^"'`]+\.(?:js|css))["'`]/g, /\bnew URL\(\s*["'`]([^"'`]+\.js)["'`]/g, /["'`](\/?content\/[^"'`]+\.(?:iife\.js|css))["'`]/g]
         : [];
   return patterns
     .flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]!))
     .filter((ref) => !/^(?:data|https?|moz-extension|chrome-extension):/.test(ref))
-    // Absolute paths, and the content scripts the popup registers by path, start at the root.
+    // Absolute paths, and the content scripts and sheet the popup registers by path, start at the root.
     .map((ref) => (/^\/|^content\//.test(ref) ? ref.replace(/^\//, '') : posix.join(posix.dirname(path), ref)));
 }
 

@@ -122,9 +122,18 @@ describe('painting the blog tab from the editor tab', () => {
     // registering page, which would name popup/content/… and hold nothing.
     const files = await editor.evaluate(async () => {
       const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      return (await api.scripting.getRegisteredContentScripts()).flatMap((script) => script.js ?? []);
+      return (await api.scripting.getRegisteredContentScripts()).flatMap((script) => [...(script.js ?? []), ...(script.css ?? [])]);
     });
-    expect(files).toEqual([expect.stringMatching(/^\/?content\/hold\.iife\.js$/)]);
+    expect(files).toEqual([expect.stringMatching(/^\/?content\/hold\.iife\.js$/), expect.stringMatching(/^\/?content\/hold\.css$/)]);
+    // Reloaded, the page carries the hold's sheet: marked held, it is out of sight.
+    await home.reload({ waitUntil: 'load' });
+    const whileMarked = await home.evaluate(() => {
+      document.documentElement.setAttribute('data-blog-skin-hold', '');
+      const seen = [getComputedStyle(document.documentElement).visibility, getComputedStyle(document.documentElement).opacity];
+      document.documentElement.removeAttribute('data-blog-skin-hold');
+      return [...seen, getComputedStyle(document.documentElement).visibility];
+    });
+    expect(whileMarked).toEqual(['hidden', '0', 'visible']);
   });
 
   it('paints the title and subtitle colors as they are typed', async () => {
