@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { HOLD_SHEET, HOLD_SHEET_FILE } from './src/first-paint';
+import { HOLD_SHEET, HOLD_SHEET_FILE } from './src/first-paint.ts';
 import pkg from './package.json' with { type: 'json' };
 
 /** The one manifest, with the version taken from package.json so the two never disagree. */
