@@ -3,9 +3,9 @@
  * of blogs whose skin has images, at document_start, with the hold's stylesheet: marks the page
  * held until the main content script has painted the skin. See src/first-paint.ts.
  */
-import { HOLD_ATTRIBUTE, HOLD_KEY, MAX_HOLD_MS } from '../src/first-paint';
+import { HOLD_ATTRIBUTE, HOLD_BACKSTOP_MS, HOLD_KEY } from '../src/first-paint';
 
 const root = document.documentElement;
 root.setAttribute(HOLD_ATTRIBUTE, '');
 (globalThis as Record<string, unknown>)[HOLD_KEY] = true;
-setTimeout(() => root.removeAttribute(HOLD_ATTRIBUTE), MAX_HOLD_MS);
+setTimeout(() => root.removeAttribute(HOLD_ATTRIBUTE), HOLD_BACKSTOP_MS);

@@ -44,9 +44,13 @@ function start(blog: string): void {
     .catch(() => null)
     .then((skin) => {
       stored ??= skin;
-      const held = takeHold();
-      if (changedMeanwhile && held) releaseHold(document);
-      else if (held || (skin && showsAnything(skin))) void painterOnDemand().showFirst(skin, held);
+      const held = takeHold(document);
+      // What storage said since is newer, and already shown.
+      if (changedMeanwhile) {
+        if (held) releaseHold(document);
+      } else if (held || (skin && showsAnything(skin))) {
+        void painterOnDemand().showFirst(skin, held);
+      }
     });
 
   browser.storage.onChanged.addListener((changes, area) => {

@@ -55,7 +55,8 @@ export class SkinPainter {
   private readonly stored = new Set<string>();
   /**
    * The browser's sheet of the colors, asked for by a page held at load: while its token names
-   * the colors to show, no node of ours shows them. `wanted` not asked yet, `asked` on its way.
+   * the colors to show, no node of ours shows them. `wanted` (by showFirst), `asked` (on its way,
+   * insertSheets), `in` (colorsAnswered); dropped when other colors are shown.
    */
   private colorsSheet: { token: string; state: 'wanted' | 'asked' | 'in' } | null = null;
   /** Colors shown ahead of their save (see `previewColor`). */
@@ -138,7 +139,7 @@ export class SkinPainter {
     if (this.colorsAhead.drop(slot, color)) this.recolor();
   }
 
-  /** Paints the colors to show now, and lists them in the gate: outside `show`, which settles the gate itself. */
+  /** Paints the colors to show now, and settles the gate for them. */
   private recolor(): void {
     this.paintColors();
     this.syncGate();
@@ -179,7 +180,7 @@ export class SkinPainter {
     };
     if (!hasImages) release();
     // Held, the page is out of sight until the images are in: their colors can come with them.
-    if (held && skin?.enabled && Object.keys(skin.colors).length > 0) {
+    if (held && hasImages && skin && Object.keys(skin.colors).length > 0) {
       this.colorsSheet = { token: colorsToken(skin.colors), state: 'wanted' };
     }
     const timer = setTimeout(() => {
@@ -298,7 +299,7 @@ export class SkinPainter {
       else if (!token || !this.pending.has(token)) this.shown.delete(slot);
     }
     const tokens = [...this.shown.values()];
-    if (this.skin?.enabled !== false && this.colorsSheet?.state === 'in') tokens.push(this.colorsSheet.token);
+    if (this.skin?.enabled && this.colorsSheet?.state === 'in') tokens.push(this.colorsSheet.token);
     this.owner.setAttribute(tokens.join(' '));
   }
 

@@ -1,11 +1,15 @@
 import { HOLD_ATTRIBUTE, HOLD_KEY } from '../src/first-paint';
 
-/** Whether a hold script marked this page held; taken, so it is released once. */
-export function takeHold(): boolean {
+/**
+ * Whether the page is held by a hold script, and still out of sight: once the hold script's own
+ * time limit has let it go, the main script paints as on a page never held. Taken, so it is
+ * released once.
+ */
+export function takeHold(document: Document): boolean {
   const scope = globalThis as Record<string, unknown>;
-  const held = scope[HOLD_KEY] === true;
+  const ran = scope[HOLD_KEY] === true;
   delete scope[HOLD_KEY];
-  return held;
+  return ran && document.documentElement?.hasAttribute(HOLD_ATTRIBUTE) === true;
 }
 
 /** Lets a page the hold script marked be seen. */

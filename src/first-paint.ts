@@ -16,8 +16,14 @@ export const HOLD_SHEET = `:root[${HOLD_ATTRIBUTE}] { ${HOLD_DECLARATIONS} }\n`;
 export const HOLD_SHEET_FILE = 'content/hold.css';
 /** A hold of the main script's own, when no hold script ran (see SkinPainter.showFirst). */
 export const HOLD_CSS = `:root { ${HOLD_DECLARATIONS} }`;
-/** Never hide a page longer than this, whatever storage does. */
+/** Never hide a page longer than this after its record is read, whatever the background does. */
 export const MAX_HOLD_MS = 500;
+/**
+ * The hold script's own limit, from document start, should the main script never let go. Later
+ * than the main script's: a page shown by it would show without its colors, which then come with
+ * the images (see SkinPainter.showFirst).
+ */
+export const HOLD_BACKSTOP_MS = 750;
 /** Where the hold script tells the main content script it ran (one isolated world holds both). */
 export const HOLD_KEY = '__blogSkinPreviewerHold';
 export const HOLD_SCRIPT_ID = 'first-paint-hold';

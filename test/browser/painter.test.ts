@@ -11,7 +11,8 @@ import type { HexColor } from '../../src/color';
 import type { ImageSlot } from '../../src/rules';
 import { imageKey, SKIN_SCHEMA, skinKey, type ImageInfo, type Skin } from '../../src/skin';
 import { colorsToken, SHEET_GATE } from '../../src/skin-css';
-import { HOLD_ATTRIBUTE } from '../../src/first-paint';
+import { HOLD_ATTRIBUTE, HOLD_KEY } from '../../src/first-paint';
+import { releaseHold, takeHold } from '../../content/take-hold';
 import { ImageSheets, type CssInjector } from '../../background/image-sheets';
 import { makeJpeg, makePng, toBase64 } from './make-files';
 
@@ -217,6 +218,29 @@ describe('StyleOwner', () => {
     const pageDiv = pageAppends('div');
     await settle();
     expect(tailOfRoot(1)).toEqual([pageDiv]);
+  });
+});
+
+describe('takeHold', () => {
+  afterEach(() => {
+    root.removeAttribute(HOLD_ATTRIBUTE);
+    delete (globalThis as Record<string, unknown>)[HOLD_KEY];
+  });
+
+  test('tells a page the hold script marked and still holds, once', () => {
+    (globalThis as Record<string, unknown>)[HOLD_KEY] = true;
+    root.setAttribute(HOLD_ATTRIBUTE, '');
+    expect(takeHold(document)).toBe(true);
+    expect(takeHold(document)).toBe(false);
+    releaseHold(document);
+    expect(root.hasAttribute(HOLD_ATTRIBUTE)).toBe(false);
+  });
+
+  test('takes a page its hold script already let go, or a mark the page made itself, as not held', () => {
+    (globalThis as Record<string, unknown>)[HOLD_KEY] = true;
+    expect(takeHold(document)).toBe(false);
+    root.setAttribute(HOLD_ATTRIBUTE, '');
+    expect(takeHold(document)).toBe(false);
   });
 });
 
@@ -744,6 +768,32 @@ describe('SkinPainter', () => {
       storage.values[skinKey(blog)] = skin({ ...colors, title: '#123456' }, shown.images);
       await painter.showFirst(shown, markHeld());
       expect(titleColor()).toBe('rgb(255, 0, 0)'); // the record it read; storage tells it of the new one
+      expect(bannerImage()).toBe(cssUrl(pngUrl));
+      expect(root.getAttribute(SHEET_GATE)).not.toContain('colors:');
+    });
+
+    test('held though its skin has no images (a registration not yet brought in line), paints its colors at once', async () => {
+      const painter = newPainter();
+      const first = painter.showFirst(skin(colors), markHeld());
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
+      expect(root.hasAttribute(HOLD_ATTRIBUTE)).toBe(false);
+      await first;
+      expect(asks).toEqual([]);
+    });
+
+    test('when the background is later than the hold may last, shows the page with colors of its own', async () => {
+      const painter = newPainter();
+      let open = () => {};
+      storage.gate = new Promise<void>((resolve) => (open = resolve));
+      const first = painter.showFirst(shown, markHeld());
+      await new Promise((resolve) => setTimeout(resolve, 600)); // past MAX_HOLD_MS
+      expect(root.hasAttribute(HOLD_ATTRIBUTE)).toBe(false);
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
+      open();
+      await first;
+      // The late sheet is taken out again; our node keeps showing the colors.
+      await expect.poll(() => asks.at(-1)).toEqual({ insert: [], remove: 1 });
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
       expect(bannerImage()).toBe(cssUrl(pngUrl));
       expect(root.getAttribute(SHEET_GATE)).not.toContain('colors:');
     });

@@ -110,10 +110,25 @@ describe('a slow save', () => {
     await field.fill('#654321');
     await expect.poll(titleColor).toBe('rgb(101, 67, 33)');
     expect(await storedTitle()).not.toBe('#654321');
+    // Every color the title shows from now on, as the page's own script would see it.
+    await home.evaluate(() => {
+      const title = document.querySelector('.user-profile-head-name > div')!;
+      const seen: string[] = [];
+      (window as unknown as { seenColors: string[] }).seenColors = seen;
+      new MutationObserver(() => seen.push(getComputedStyle(title).color)).observe(document.documentElement, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+    });
 
     await editor.evaluate(() => (globalThis as { finishWrites?: () => void }).finishWrites?.());
     await expect.poll(storedTitle).toBe('#654321');
     expect(await titleColor()).toBe('rgb(101, 67, 33)');
+    // The first save's record landed in between, and did not paint its older color over the newer one.
+    const seen = await home.evaluate(() => (window as unknown as { seenColors: string[] }).seenColors);
+    expect(seen).not.toContain('rgb(18, 52, 86)');
     await home.reload();
     expect(await titleColor()).toBe('rgb(101, 67, 33)');
   });

@@ -1,0 +1,113 @@
+/**
+ * Which blogs' pages are held at first paint: the registration of the hold script and sheet, kept
+ * in step with the stored skins, against a `scripting` that records what it is asked.
+ */
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SKIN_SCHEMA, skinKey, type Skin } from '../../src/skin';
+
+vi.mock('../../content/hold.iife.ts?script', () => ({ default: 'content/hold.iife.js' }));
+
+interface Registered {
+  id: string;
+  matches?: string[];
+  js?: string[];
+  css?: string[];
+  runAt?: string;
+  persistAcrossSessions?: boolean;
+}
+
+let values: Record<string, unknown>;
+let registered: Registered[];
+let calls: string[];
+
+const scripting = {
+  async getRegisteredContentScripts({ ids }: { ids: string[] }) {
+    return registered.filter((script) => ids.includes(script.id));
+  },
+  async registerContentScripts(scripts: Registered[]) {
+    calls.push('register');
+    registered.push(...scripts);
+  },
+  async updateContentScripts(scripts: Registered[]) {
+    calls.push('update');
+    registered = registered.map((old) => ({ ...old, ...scripts.find((script) => script.id === old.id) }));
+  },
+  async unregisterContentScripts({ ids }: { ids: string[] }) {
+    calls.push('unregister');
+    registered = registered.filter((script) => !ids.includes(script.id));
+  },
+};
+
+let keepFirstPaintHold: typeof import('../../src/first-paint-registration').keepFirstPaintHold;
+
+beforeAll(async () => {
+  vi.stubGlobal('chrome', { storage: { local: { get: async (key: string) => ({ [key]: values[key] }) } }, scripting });
+  vi.stubGlobal('navigator', { locks: { request: (_name: string, task: () => Promise<unknown>) => task() } });
+  ({ keepFirstPaintHold } = await import('../../src/first-paint-registration'));
+});
+
+const skin = (images: boolean, enabled = true): Skin => ({
+  schema: SKIN_SCHEMA,
+  enabled,
+  colors: { title: '#C0392B' },
+  images: images ? { header: { name: 'h.jpg', format: 'jpeg', bytes: 10, width: 1920, height: 120, revision: 'r1' } } : {},
+});
+
+beforeEach(() => {
+  values = {};
+  registered = [];
+  calls = [];
+});
+
+describe('keepFirstPaintHold', () => {
+  it('registers the script and the sheet, from the extension root, for a blog whose skin has images', async () => {
+    values[skinKey('alice')] = skin(true);
+    await keepFirstPaintHold('alice', ['Alice']);
+    expect(registered).toEqual([
+      {
+        id: 'first-paint-hold',
+        matches: expect.arrayContaining(['https://blog.csdn.net/alice/*', 'https://blog.csdn.net/Alice/*', 'https://alice.blog.csdn.net/*']),
+        js: ['/content/hold.iife.js'],
+        css: ['/content/hold.css'],
+        runAt: 'document_start',
+        persistAcrossSessions: true,
+      },
+    ]);
+  });
+
+  it('holds no blog whose skin has only colors, or is off', async () => {
+    values[skinKey('alice')] = skin(false);
+    values[skinKey('bob')] = skin(true, false);
+    await keepFirstPaintHold('alice');
+    await keepFirstPaintHold('bob');
+    expect(calls).toEqual([]);
+  });
+
+  it('brings a registration of an older version, with the script alone, in line', async () => {
+    values[skinKey('alice')] = skin(true);
+    await keepFirstPaintHold('alice');
+    registered[0]!.css = undefined;
+    calls = [];
+    await keepFirstPaintHold('alice');
+    expect(calls).toEqual(['update']);
+    expect(registered[0]!.css).toEqual(['/content/hold.css']);
+    calls = [];
+    await keepFirstPaintHold('alice');
+    expect(calls).toEqual([]); // in line now: left alone
+  });
+
+  it('drops a blog whose images are gone, keeps the others, and unregisters with the last', async () => {
+    values[skinKey('alice')] = skin(true);
+    values[skinKey('bob')] = skin(true);
+    await keepFirstPaintHold('alice', ['Alice']);
+    await keepFirstPaintHold('bob');
+    values[skinKey('alice')] = skin(false);
+    await keepFirstPaintHold('alice');
+    expect(registered[0]!.matches!.some((pattern) => /alice/i.test(pattern))).toBe(false);
+    expect(registered[0]!.matches).toContain('https://blog.csdn.net/bob/*');
+    values[skinKey('bob')] = skin(true, false);
+    await keepFirstPaintHold('bob');
+    expect(registered).toEqual([]);
+    expect(calls.at(-1)).toBe('unregister');
+  });
+});
