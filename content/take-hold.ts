@@ -2,14 +2,16 @@ import { HOLD_ATTRIBUTE, HOLD_KEY } from '../src/first-paint';
 
 /**
  * Whether the page is held by a hold script, and still out of sight: once the hold script's own
- * time limit has let it go, the main script paints as on a page never held. Taken, so it is
- * released once.
+ * time limit has let it go, the main script paints as on a page never held. Taken once: the main
+ * script lets it go from then on, so the hold script's timer is stopped.
  */
 export function takeHold(document: Document): boolean {
   const scope = globalThis as Record<string, unknown>;
-  const ran = scope[HOLD_KEY] === true;
+  const backstop = scope[HOLD_KEY];
   delete scope[HOLD_KEY];
-  return ran && document.documentElement?.hasAttribute(HOLD_ATTRIBUTE) === true;
+  if (backstop === undefined) return false;
+  clearTimeout(backstop as ReturnType<typeof setTimeout>);
+  return document.documentElement?.hasAttribute(HOLD_ATTRIBUTE) === true;
 }
 
 /** Lets a page the hold script marked be seen. */

@@ -24,7 +24,7 @@ export const MAX_HOLD_MS = 500;
  * the images (see SkinPainter.showFirst).
  */
 export const HOLD_BACKSTOP_MS = 750;
-/** Where the hold script tells the main content script it ran (one isolated world holds both). */
+/** Where the hold script leaves its time limit's timer for the main content script (one isolated world holds both). */
 export const HOLD_KEY = '__blogSkinPreviewerHold';
 export const HOLD_SCRIPT_ID = 'first-paint-hold';
 

@@ -227,17 +227,25 @@ describe('takeHold', () => {
     delete (globalThis as Record<string, unknown>)[HOLD_KEY];
   });
 
-  test('tells a page the hold script marked and still holds, once', () => {
-    (globalThis as Record<string, unknown>)[HOLD_KEY] = true;
+  /** What the hold script does: the mark, and its own time limit. */
+  function holdScript(limitMs: number): void {
     root.setAttribute(HOLD_ATTRIBUTE, '');
+    (globalThis as Record<string, unknown>)[HOLD_KEY] = setTimeout(() => root.removeAttribute(HOLD_ATTRIBUTE), limitMs);
+  }
+
+  test('tells a page the hold script marked and still holds, once, and stops the script’s time limit', async () => {
+    holdScript(20);
     expect(takeHold(document)).toBe(true);
     expect(takeHold(document)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(root.hasAttribute(HOLD_ATTRIBUTE)).toBe(true); // the main script lets go now
     releaseHold(document);
     expect(root.hasAttribute(HOLD_ATTRIBUTE)).toBe(false);
   });
 
-  test('takes a page its hold script already let go, or a mark the page made itself, as not held', () => {
-    (globalThis as Record<string, unknown>)[HOLD_KEY] = true;
+  test('takes a page its hold script already let go, or a mark the page made itself, as not held', async () => {
+    holdScript(0);
+    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(takeHold(document)).toBe(false);
     root.setAttribute(HOLD_ATTRIBUTE, '');
     expect(takeHold(document)).toBe(false);
