@@ -44,7 +44,7 @@ function start(blog: string): void {
     .catch(() => null)
     .then((skin) => {
       stored ??= skin;
-      const held = takeHold(document);
+      const held = takeHold();
       // What storage said since is newer, and already shown.
       if (changedMeanwhile) {
         if (held) releaseHold(document);

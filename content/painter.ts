@@ -246,8 +246,9 @@ export class SkinPainter {
       }
     }
     this.settleSheets();
-    const colors = this.colorsSheet?.state === 'wanted' ? this.colorsSheet.token : undefined;
-    if (colors) this.colorsSheet!.state = 'asked';
+    const colorsWanted = this.colorsSheet?.state === 'wanted' ? this.colorsSheet : null;
+    if (colorsWanted) colorsWanted.state = 'asked';
+    const colors = colorsWanted?.token;
     if (Object.keys(missing).length === 0 && !colors) return;
     const reply = await this.askForSheets({ insert: missing, colors, remove: [] }).catch((): ImageSheetReply => ({ inserted: {} }));
     for (const [slot, revision] of Object.entries(missing) as Array<[ImageSlot, string]>) {

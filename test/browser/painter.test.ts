@@ -235,8 +235,8 @@ describe('takeHold', () => {
 
   test('tells a page the hold script marked and still holds, once, and stops the script’s time limit', async () => {
     holdScript(20);
-    expect(takeHold(document)).toBe(true);
-    expect(takeHold(document)).toBe(false);
+    expect(takeHold()).toBe(true);
+    expect(takeHold()).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(root.hasAttribute(HOLD_ATTRIBUTE)).toBe(true); // the main script lets go now
     releaseHold(document);
@@ -246,9 +246,9 @@ describe('takeHold', () => {
   test('takes a page its hold script already let go, or a mark the page made itself, as not held', async () => {
     holdScript(0);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(takeHold(document)).toBe(false);
+    expect(takeHold()).toBe(false);
     root.setAttribute(HOLD_ATTRIBUTE, '');
-    expect(takeHold(document)).toBe(false);
+    expect(takeHold()).toBe(false);
   });
 });
 
