@@ -2,6 +2,7 @@
  * A write that fails (a full disk, a quota) is shown with what to do, and loses nothing; a slow
  * one does not keep a picked image or a typed color off the page.
  */
+import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
 import { asUpload, drawImage } from '../support/images';
@@ -29,6 +30,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
+
+/** From now on the editor's writes wait, as on a slow disk, until `finishWrites`. */
+const holdWrites = (editor: Page) =>
+  editor.evaluate(() => {
+    const test = globalThis as { slowWrites?: Promise<void>; finishWrites?: () => void };
+    test.slowWrites = new Promise((resolve) => (test.finishWrites = resolve));
+  });
+
+const finishWrites = (editor: Page) => editor.evaluate(() => (globalThis as { finishWrites?: () => void }).finishWrites?.());
 
 describe('a failing save', () => {
   it('tells the user, keeps the page as it was, and the next save works', async () => {
@@ -63,10 +73,7 @@ describe('a slow save', () => {
   it('does not keep a picked image off the page, which keeps it once saved', async () => {
     const home = await openBlogPage(session, homeUrl);
     const editor = await openEditor(session, home);
-    await editor.evaluate(() => {
-      const test = globalThis as { slowWrites?: Promise<void>; finishWrites?: () => void };
-      test.slowWrites = new Promise((resolve) => (test.finishWrites = resolve));
-    });
+    await holdWrites(editor);
     const column = await drawImage(editor, { width: 300, height: 38, type: 'image/png', stripes: ['#7C3AED'] });
     await editor.getByLabel('栏目图', { exact: true }).setInputFiles(asUpload('column.png', column, 'image/png'));
     const columnImage = () => computedStyle(home, '.aside-box > .aside-title', 'background-image');
@@ -74,30 +81,24 @@ describe('a slow save', () => {
     const stored = () => editor.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).some((key) => key.endsWith(':column')));
     expect(await stored()).toBe(false);
 
-    await editor.evaluate(() => (globalThis as { finishWrites?: () => void }).finishWrites?.());
+    await finishWrites(editor);
     await expect.poll(stored).toBe(true);
     expect(await columnImage()).toContain('data:image/png');
     await home.reload();
     expect(await columnImage()).toContain('data:image/png');
 
     // The reloaded page hears the editor too: the editor asks it again once it has loaded.
-    await editor.evaluate(() => {
-      const test = globalThis as { slowWrites?: Promise<void>; finishWrites?: () => void };
-      test.slowWrites = new Promise((resolve) => (test.finishWrites = resolve));
-    });
+    await holdWrites(editor);
     const green = await drawImage(editor, { width: 300, height: 38, type: 'image/png', stripes: ['#10B981'] });
     await editor.getByLabel('栏目图', { exact: true }).setInputFiles(asUpload('green.png', green, 'image/png'));
     await expect.poll(columnImage).toBe(cssImageUrl(green, 'image/png'));
-    await editor.evaluate(() => (globalThis as { finishWrites?: () => void }).finishWrites?.());
+    await finishWrites(editor);
   });
 
   it('does not keep typed colors off the page, which keeps the last once both are saved', async () => {
     const home = await openBlogPage(session, homeUrl);
     const editor = await openEditor(session, home);
-    await editor.evaluate(() => {
-      const test = globalThis as { slowWrites?: Promise<void>; finishWrites?: () => void };
-      test.slowWrites = new Promise((resolve) => (test.finishWrites = resolve));
-    });
+    await holdWrites(editor);
     const titleColor = () => computedStyle(home, '.user-profile-head-name > div', 'color');
     const storedTitle = () =>
       editor.evaluate(async () => {
@@ -123,7 +124,7 @@ describe('a slow save', () => {
       });
     });
 
-    await editor.evaluate(() => (globalThis as { finishWrites?: () => void }).finishWrites?.());
+    await finishWrites(editor);
     await expect.poll(storedTitle).toBe('#654321');
     expect(await titleColor()).toBe('rgb(101, 67, 33)');
     // The first save's record landed in between, and did not paint its older color over the newer one.
