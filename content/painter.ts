@@ -180,7 +180,7 @@ export class SkinPainter {
     };
     if (!hasImages) release();
     // Held, the page is out of sight until the images are in: their colors can come with them.
-    if (held && hasImages && skin && Object.keys(skin.colors).length > 0) {
+    if (held && hasImages && skin && Object.keys(skin.colors).length > 0 && !this.canvas) {
       this.colorsSheet = { token: colorsToken(skin.colors), state: 'wanted' };
     }
     const timer = setTimeout(() => {

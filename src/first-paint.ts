@@ -19,9 +19,8 @@ export const HOLD_CSS = `:root { ${HOLD_DECLARATIONS} }`;
 /** Never hide a page longer than this after its record is read, whatever the background does. */
 export const MAX_HOLD_MS = 500;
 /**
- * The hold script's own limit, from document start, should the main script never let go. Later
- * than the main script's: a page shown by it would show without its colors, which then come with
- * the images (see SkinPainter.showFirst).
+ * The hold script's own limit, from document start: it lets the page go by itself unless the main
+ * script has taken the hold over by then (which stops this timer), say when it never ran.
  */
 export const HOLD_BACKSTOP_MS = 750;
 /** Where the hold script leaves its time limit's timer for the main content script (one isolated world holds both). */

@@ -717,6 +717,9 @@ describe('SkinPainter', () => {
       expect(titleColor()).toBe('rgb(1, 2, 3)');
       await painter.showFirst(skin({ title: '#010203' }), false);
       expect(titleColor()).toBe('rgb(1, 2, 3)');
+      // Confirmed: the next record rules.
+      await storeAndShow(skin({ title: '#040506' }));
+      expect(titleColor()).toBe('rgb(4, 5, 6)');
     });
   });
 
@@ -806,12 +809,21 @@ describe('SkinPainter', () => {
       expect(root.getAttribute(SHEET_GATE)).not.toContain('colors:');
     });
 
-    test('not held, a page paints its colors itself at once', async () => {
+    test('already on canvas layers when the record comes, paints its colors itself', async () => {
       const painter = newPainter();
-      const first = painter.showFirst(skin(colors), false);
+      painter.useCanvas(); // the page's policy refused a previewed image before the first read
+      await painter.showFirst(shown, markHeld());
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
+      expect(asks.some((ask) => 'colors' in ask)).toBe(false);
+    });
+
+    test('not held, a page paints its colors itself at once, and asks for its images alone', async () => {
+      const painter = newPainter();
+      const first = painter.showFirst(shown, false);
       expect(titleColor()).toBe('rgb(255, 0, 0)');
       await first;
-      expect(asks).toEqual([]);
+      expect(asks).toEqual([{ insert: ['header'], remove: 0 }]);
+      expect(root.getAttribute(SHEET_GATE)).not.toContain('colors:');
     });
   });
 
