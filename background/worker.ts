@@ -1,22 +1,23 @@
 /**
  * The background script (a service worker in Chrome, an event page in Firefox). Its job: put a
- * blog's stored images into the blog's pages when their content script asks (image-sheets.ts),
- * and have pages at a newly seen spelling of the blog's address held at first paint too.
+ * blog's stored images (and a held load's colors) into the blog's pages when their content script
+ * asks (inserted-sheets.ts), and have pages at a newly seen spelling of the blog's address held at
+ * first paint too.
  */
 import { nativeBrowser as browser } from '../src/ext';
-import { isImageSheetRequest, type ImageSheetReply } from '../src/messages';
+import { isSheetRequest, type SheetReply } from '../src/messages';
 import { keepFirstPaintHold, rebuildFirstPaintHold } from '../src/first-paint-registration';
 import { blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
-import { ImageSheets } from './image-sheets';
+import { InsertedSheets } from './inserted-sheets';
 
-const sheets = new ImageSheets(browser.storage.local, browser.scripting);
-const nothing: ImageSheetReply = { inserted: {} };
+const sheets = new InsertedSheets(browser.storage.local, browser.scripting);
+const nothing: SheetReply = { inserted: {} };
 
 browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only a blog page's own content script may ask, and only for its own blog.
   const blog = sender.url ? blogKeyFromUrl(sender.url) : null;
   const tabId = sender.tab?.id;
-  if (!isImageSheetRequest(message) || sender.id !== browser.runtime.id || !blog || message.blog !== blog || tabId === undefined) {
+  if (!isSheetRequest(message) || sender.id !== browser.runtime.id || !blog || message.blog !== blog || tabId === undefined) {
     sendResponse(nothing);
     return true;
   }

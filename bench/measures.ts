@@ -17,6 +17,7 @@ import {
   typeInto,
   writeDone,
   type KeptFile,
+  type Write,
 } from './editor';
 import { armStyleWait, collect, frameProbe, readFrameProbe, type FrameProbe, type SkinLook } from './probes';
 import { results, timing } from './results';
@@ -150,30 +151,64 @@ async function typeColor({ editor, home }: Bench, color: string, limitMs: number
   return t1 === null ? null : { t0, t1 };
 }
 
+/** Colors typed while a header's write is under way (see colorsDuringImageSave). */
+interface DuringSave {
+  /** Typed → shown, ms, for the colors typed while the header's write was under way. */
+  samples: number[];
+  /** Of those, shown before the header's write ended. */
+  shownBeforeHeaderSaved: number;
+  /** Typed once the header's write had ended already: not a sample. */
+  typedAfterSave: number;
+  lost: number;
+}
+
 /**
  * Colors typed while the header's 2.8 MB write is under way: the record's write waits behind it
  * (the editor's saves run in turn), so what the page shows then comes from the editor's preview.
  */
-async function colorsDuringImageSave(bench: Bench, header: KeptFile): Promise<number[]> {
-  const samples: number[] = [];
+async function colorsDuringImageSave(bench: Bench, header: KeptFile): Promise<DuringSave> {
+  const result: DuringSave = { samples: [], shownBeforeHeaderSaved: 0, typedAfterSave: 0, lost: 0 };
   for (let i = 0; i < runs.colorsDuringSave; i++) {
     const color = colorAt(runs.colorChanges + i + 1);
-    const saving = await pick(bench.editor, '博客头图', header.key);
-    await writeStarted(bench.editor, saving);
+    const headerWrite = await writeStarted(bench.editor, await pick(bench.editor, '博客头图', header.key));
     const change = await typeColor(bench, color, colorLimitMs);
-    if (change) samples.push(change.t1 - change.t0);
+    // typeColor waited for the color's write, which came after the header's: that one is done.
+    const headerDone = (await writeAt(bench.editor, headerWrite))?.done ?? null;
+    if (!change) result.lost++;
+    else if (headerDone !== null && headerDone < change.t0) result.typedAfterSave++;
+    else {
+      result.samples.push(change.t1 - change.t0);
+      if (headerDone === null || change.t1 < headerDone) result.shownBeforeHeaderSaved++;
+    }
   }
-  return samples;
+  return result;
 }
 
-/** Waits until the editor has called its storage write for a change made at `t0`. */
-async function writeStarted(editor: Page, t0: number): Promise<void> {
+/** Waits until the editor has called a storage write for a change made at `t0`; its index. */
+async function writeStarted(editor: Page, t0: number): Promise<number> {
   for (let tries = 0; tries < 1000; tries++) {
-    const write = await lastWrite(editor);
-    if (write && write.called >= t0) return;
+    const index = await editor.evaluate(
+      (t0) => (window as unknown as { __bspSets: Write[] }).__bspSets.findIndex((write) => write.called >= t0),
+      t0,
+    );
+    if (index >= 0) return index;
     await editor.waitForTimeout(2);
   }
   throw new Error('the editor never started its write');
+}
+
+const writeAt = (editor: Page, index: number): Promise<Write | null> =>
+  editor.evaluate((index) => (window as unknown as { __bspSets: Write[] }).__bspSets[index] ?? null, index);
+
+/** The colors-during-a-save figures for the color measure's details; a failure is told, not thrown. */
+function duringSaveDetails(during: DuringSave | Error): Record<string, number | string> {
+  if (during instanceof Error) return { whileHeaderSaves: `not measured: ${during.message.split('\n')[0]}` };
+  const shown = during.samples.length > 0 ? summarize(during.samples) : null;
+  return {
+    whileHeaderSaves: `${during.samples.length} typed while it was written, ${during.shownBeforeHeaderSaved} of them shown before it ended; ${during.typedAfterSave} typed after, ${during.lost} lost`,
+    medianWhileHeaderSavesMs: shown ? round2(shown.median) : -1,
+    maxWhileHeaderSavesMs: shown ? round2(shown.max) : -1,
+  };
 }
 
 export async function measureColorTyping(bench: Bench, header: KeptFile): Promise<void> {
@@ -195,7 +230,9 @@ export async function measureColorTyping(bench: Bench, header: KeptFile): Promis
       previous = null;
     }
   }
-  const duringSave = summarize(await colorsDuringImageSave(bench, header));
+  const duringSave = await colorsDuringImageSave(bench, header).catch((error: unknown) =>
+    error instanceof Error ? error : new Error(String(error)),
+  );
   const restored = await restoreTitleColor(bench);
   timing('color', 'color typed in the editor → page computed style', samples, 'p95', 8, {
     also: `every change shown`,
@@ -205,8 +242,7 @@ export async function measureColorTyping(bench: Bench, header: KeptFile): Promis
       medianMsBetweenChanges: gaps.length > 0 ? round2(summarize(gaps).median) : -1,
       finalColorShown: restored ? 'yes' : 'no',
       ...phases.details(),
-      medianWhileHeaderSavesMs: round2(duringSave.median),
-      maxWhileHeaderSavesMs: round2(duringSave.max),
+      ...duringSaveDetails(duringSave),
     },
     notes:
       'editor `input` event (t0) → a MutationObserver in the page sees the title’s computed color (t1); each change ' +
@@ -367,6 +403,8 @@ export async function measureContentScript({ session }: Bench): Promise<void> {
     await page.bringToFront();
     const totals: number[] = [];
     const onCpu: number[] = [];
+    const evaluateOnCpu: number[] = [];
+    const tasksOnCpu: number[] = [];
     const kinds = {
       evaluate: [] as number[],
       callback: [] as number[],
@@ -388,7 +426,11 @@ export async function measureContentScript({ session }: Bench): Promise<void> {
       });
       const work = contentScriptWork(events, scriptUrls);
       totals.push(work.totalMs);
-      onCpu.push(work.cpuMs);
+      if (work.cpuMs !== null && work.cpuByKind) {
+        onCpu.push(work.cpuMs);
+        evaluateOnCpu.push(work.cpuByKind.evaluate);
+        tasksOnCpu.push(work.cpuByKind['extension-task']);
+      }
       for (const kind of Object.keys(kinds) as Array<keyof typeof kinds>) kinds[kind].push(work.byKind[kind]);
       forced += work.forced.length;
     }
@@ -399,7 +441,10 @@ export async function measureContentScript({ session }: Bench): Promise<void> {
       conditions: id === 'script-skinned' ? { noForcedLayout: forced === 0 } : {},
       details: {
         forcedLayouts: forced,
-        medianOnCpuMs: median(onCpu),
+        // Absent where the trace gives no thread durations.
+        ...(onCpu.length === totals.length
+          ? { medianOnCpuMs: median(onCpu), medianEvaluateOnCpuMs: median(evaluateOnCpu), medianExtensionTasksOnCpuMs: median(tasksOnCpu) }
+          : { onCpu: 'not in this trace' }),
         medianEvaluateMs: median(kinds.evaluate),
         medianExtensionTasksMs: median(kinds['extension-task']),
         medianCallbacksMs: median(kinds.callback),

@@ -98,7 +98,7 @@ export interface FrameProbe {
  * A requestAnimationFrame callback runs in a frame before that frame's style, layout and paint: the
  * first one that finds the page not held hidden notes whether the page computes to the whole skin
  * (`look`) and what the title and banner compute to. A MutationObserver notes when the page first
- * computes to it: after a style node arrives or changes, or an attribute of <html> (the image gate).
+ * computes to it: after a style node arrives or changes, or an attribute of <html> (the sheet gate).
  */
 export function frameProbe(look: SkinLook): void {
   // Functions here are assigned to properties of `w`, never to named variables: tsx would wrap a

@@ -68,12 +68,16 @@ export interface ScriptWork {
   /** Main-thread script time, ms: the union of the script's intervals below (nested ones are not counted twice). */
   totalMs: number;
   /**
-   * Of `totalMs`, the time the main thread was on a CPU: the rest is the system giving the core
-   * to other threads and processes meanwhile (on two cores, the browser's own work during a load).
+   * Of `totalMs`, the time the main thread was on a CPU (the trace's thread durations): the rest is
+   * mostly the system giving the core to other threads and processes meanwhile (on two cores, the
+   * browser's own work during a load), and the short untraced gap between a task and its
+   * microtasks. Null when the trace has no thread durations.
    */
-  cpuMs: number;
+  cpuMs: number | null;
   /** Per kind, ms. `inserted-css` is not script and not in `totalMs`. */
   byKind: Record<WorkKind, number>;
+  /** The same on the CPU; null as `cpuMs`. */
+  cpuByKind: Record<WorkKind, number> | null;
   /** Layout or style recalculation run inside that time: forced by the script, synchronously. */
   forced: Array<{ name: string; ms: number }>;
 }
@@ -115,7 +119,8 @@ export function contentScriptWork(events: TraceEvent[], scriptUrls: string[], fr
     .sort((a, b) => a.ts - b.ts);
   const tasks = thread.filter((event) => event.name === 'ThreadControllerImpl::RunTask');
 
-  const cpu = (...events: Array<TraceEvent | undefined>) => events.reduce((sum, event) => sum + (event?.tdur ?? event?.dur ?? 0), 0);
+  // NaN where an event has no thread duration, so the CPU figures come out null, never wall time.
+  const cpu = (...events: Array<TraceEvent | undefined>) => events.reduce((sum, event) => sum + (event ? (event.tdur ?? NaN) : 0), 0);
   const intervals: Array<{ kind: WorkKind; start: number; stop: number; cpu: number }> = [];
   for (const event of thread) {
     if (event.name === 'EvaluateScript' && ours(event)) {
@@ -142,23 +147,29 @@ export function contentScriptWork(events: TraceEvent[], scriptUrls: string[], fr
     }
   }
 
-  const byKind: Record<WorkKind, number> = { evaluate: 0, callback: 0, 'extension-task': 0, 'inserted-css': 0 };
+  const none = (): Record<WorkKind, number> => ({ evaluate: 0, callback: 0, 'extension-task': 0, 'inserted-css': 0 });
+  const byKind = none();
+  const cpuByKind = none();
   let total = 0;
-  let onCpu = 0;
   let reach = -Infinity;
-  for (const interval of intervals.filter((i) => i.kind !== 'inserted-css').sort((a, b) => a.start - b.start)) {
+  // By start, and the outer of two that start together first, so a nested one adds nothing.
+  const ordered = intervals.filter((i) => i.kind !== 'inserted-css').sort((a, b) => a.start - b.start || b.stop - a.stop);
+  for (const interval of ordered) {
     const start = Math.max(interval.start, reach);
     if (interval.stop > start) {
       total += interval.stop - start;
-      // A part already counted within an interval before is left out of its CPU time, in proportion.
-      onCpu += (interval.cpu * (interval.stop - start)) / (interval.stop - interval.start);
       byKind[interval.kind] += (interval.stop - start) / 1000;
+      // A part already counted within an interval before is left out of its CPU time, in proportion.
+      cpuByKind[interval.kind] += (interval.cpu * (interval.stop - start)) / (interval.stop - interval.start) / 1000;
       reach = interval.stop;
     }
   }
   for (const interval of intervals) {
-    if (interval.kind === 'inserted-css') byKind['inserted-css'] += (interval.stop - interval.start) / 1000;
+    if (interval.kind !== 'inserted-css') continue;
+    byKind['inserted-css'] += (interval.stop - interval.start) / 1000;
+    cpuByKind['inserted-css'] += interval.cpu / 1000;
   }
+  const cpuMs = cpuByKind.evaluate + cpuByKind.callback + cpuByKind['extension-task'];
   const forced = thread
     .filter(
       (event) =>
@@ -166,6 +177,7 @@ export function contentScriptWork(events: TraceEvent[], scriptUrls: string[], fr
         intervals.some((interval) => interval.kind !== 'inserted-css' && within(event, interval.start, interval.stop)),
     )
     .map((event) => ({ name: event.name, ms: (event.dur ?? 0) / 1000 }));
-  return { totalMs: total / 1000, cpuMs: onCpu / 1000, byKind, forced };
+  const known = !Number.isNaN(cpuMs);
+  return { totalMs: total / 1000, cpuMs: known ? cpuMs : null, byKind, cpuByKind: known ? cpuByKind : null, forced };
 }
 

@@ -3,7 +3,7 @@
  * page first paints, follows storage as the popup edits it, and offers the popup a few calls.
  */
 import { nativeBrowser as browser } from '../src/ext';
-import { isPreviewFor, PAGE_API_KEY, type ImageSheetReply, type ImageSheetRequest, type PageApi } from '../src/messages';
+import { isPreviewFor, PAGE_API_KEY, type SheetReply, type SheetRequest, type PageApi } from '../src/messages';
 import { blogKeyOf } from '../src/sites/csdn';
 import { imageKey, readSkin, skinKey, type Skin } from '../src/skin';
 import { imageSlots } from '../src/rules';
@@ -12,12 +12,12 @@ import { describePage } from './describe-page';
 import { releaseHold, takeHold } from './take-hold';
 import { SkinPainter, type AskForSheets } from './painter';
 
-/** Image sheets come from the background (background/image-sheets.ts). */
+/** Sheets of images, and of a held load's colors, come from the background (background/inserted-sheets.ts). */
 function sheetsFromBackground(blog: string): AskForSheets {
   const page = crypto.randomUUID();
   return async (ask) => {
-    const request: ImageSheetRequest = { type: 'image-sheets', blog, page, ...ask };
-    const reply = (await browser.runtime.sendMessage(request)) as ImageSheetReply | undefined;
+    const request: SheetRequest = { type: 'sheets', blog, page, ...ask };
+    const reply = (await browser.runtime.sendMessage(request)) as SheetReply | undefined;
     return reply ?? { inserted: {} };
   };
 }

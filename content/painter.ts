@@ -1,7 +1,7 @@
 import type { HexColor } from '../src/color';
 import { HOLD_CSS, MAX_HOLD_MS } from '../src/first-paint';
 import { colorSlots, imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
-import type { ImageSheetReply, ImageSheetRequest } from '../src/messages';
+import type { SheetReply, SheetRequest } from '../src/messages';
 import { colorCss, colorsToken, gateToken, SHEET_GATE, imageCss } from '../src/skin-css';
 import { imageKey, isImageDataUrl, isRevision, type Skin } from '../src/skin';
 import type { SkinStorage } from '../src/store';
@@ -23,7 +23,7 @@ const AHEAD_LIMIT_MS = 10_000;
  * page, and the stored colors if `colors` names them, and to take out the sheets of `remove`
  * (gate tokens); resolves with what was inserted.
  */
-export type AskForSheets = (ask: Pick<ImageSheetRequest, 'insert' | 'colors' | 'remove'>) => Promise<ImageSheetReply>;
+export type AskForSheets = (ask: Pick<SheetRequest, 'insert' | 'colors' | 'remove'>) => Promise<SheetReply>;
 
 /**
  * Turns a blog's stored skin into what the page shows. Colors are a small stylesheet of ours.
@@ -250,7 +250,7 @@ export class SkinPainter {
     if (colorsWanted) colorsWanted.state = 'asked';
     const colors = colorsWanted?.token;
     if (Object.keys(missing).length === 0 && !colors) return;
-    const reply = await this.askForSheets({ insert: missing, colors, remove: [] }).catch((): ImageSheetReply => ({ inserted: {} }));
+    const reply = await this.askForSheets({ insert: missing, colors, remove: [] }).catch((): SheetReply => ({ inserted: {} }));
     for (const [slot, revision] of Object.entries(missing) as Array<[ImageSlot, string]>) {
       this.pending.delete(gateToken(slot, revision));
     }

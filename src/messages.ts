@@ -66,8 +66,8 @@ export const PAGE_API_KEY = '__blogSkinPreviewerPage';
  * sheets it no longer shows. The blog is the sender's own, read from its address; the bytes never
  * pass through the page's script.
  */
-export interface ImageSheetRequest {
-  type: 'image-sheets';
+export interface SheetRequest {
+  type: 'sheets';
   /** The blog the page shows, checked against the sender's address. */
   blog: string;
   /** Names this page load, where the browser names no document (Firefox before 153). */
@@ -81,15 +81,15 @@ export interface ImageSheetRequest {
 }
 
 /** The images whose sheets are now in the page, by slot and revision, and the colors' token. */
-export interface ImageSheetReply {
+export interface SheetReply {
   inserted: Partial<Record<ImageSlot, string>>;
   colors?: string;
 }
 
-export function isImageSheetRequest(message: unknown): message is ImageSheetRequest {
-  const request = message as ImageSheetRequest | null;
+export function isSheetRequest(message: unknown): message is SheetRequest {
+  const request = message as SheetRequest | null;
   return (
-    request?.type === 'image-sheets' &&
+    request?.type === 'sheets' &&
     typeof request.blog === 'string' &&
     typeof request.page === 'string' &&
     typeof request.insert === 'object' &&

@@ -20,7 +20,7 @@ const imageLayout: Readonly<Record<ImageSlot, Declarations>> = {
 /**
  * The attribute of <html> that switches the sheets the browser inserts on: it lists one token per
  * image shown (`gateToken`), and, on a page held at load, one for its colors (`colorsToken`). Such
- * a sheet is put into the page by the browser (background/image-sheets.ts), and only the browser
+ * a sheet is put into the page by the browser (background/inserted-sheets.ts), and only the browser
  * can take it out again, given its exact text; gated, it shows only while the content script lists
  * its token, so turning the preview off, or a newer image, takes effect at once, without the
  * megabytes passing through the page.

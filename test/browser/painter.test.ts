@@ -13,7 +13,7 @@ import { imageKey, SKIN_SCHEMA, skinKey, type ImageInfo, type Skin } from '../..
 import { colorsToken, SHEET_GATE } from '../../src/skin-css';
 import { HOLD_ATTRIBUTE, HOLD_KEY } from '../../src/first-paint';
 import { releaseHold, takeHold } from '../../content/take-hold';
-import { ImageSheets, type CssInjector } from '../../background/image-sheets';
+import { InsertedSheets, type CssInjector } from '../../background/inserted-sheets';
 import { makeJpeg, makePng, toBase64 } from './make-files';
 
 const root = document.documentElement;
@@ -326,7 +326,7 @@ describe('SkinPainter', () => {
 
   /**
    * The browser's side of `scripting.insertCSS` in this page: a sheet outside the DOM, as an
-   * inserted one is. The painter's requests go through the real background code (ImageSheets).
+   * inserted one is. The painter's requests go through the real background code (InsertedSheets).
    */
   const inserted = new Map<string, CSSStyleSheet>();
   const injector: CssInjector = {
@@ -346,10 +346,10 @@ describe('SkinPainter', () => {
   let asks: Array<{ insert: string[]; remove: number; colors?: string }>;
 
   function newPainter(): SkinPainter {
-    const background = new ImageSheets(storage, injector);
+    const background = new InsertedSheets(storage, injector);
     painter = new SkinPainter(document, storage, blog, async (ask) => {
       asks.push({ insert: Object.keys(ask.insert), remove: ask.remove.length, ...(ask.colors ? { colors: ask.colors } : {}) });
-      const request = { type: 'image-sheets' as const, blog, page: 'load-1', ...ask };
+      const request = { type: 'sheets' as const, blog, page: 'load-1', ...ask };
       return background.handle(blog, { tabId: 1, frameId: 0, page: 'load-1' }, request);
     });
     return painter;

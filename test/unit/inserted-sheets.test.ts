@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ImageSheets, type CssInjector, type SheetTarget } from '../../background/image-sheets';
-import type { ImageSheetRequest } from '../../src/messages';
+import { InsertedSheets, type CssInjector, type SheetTarget } from '../../background/inserted-sheets';
+import type { SheetRequest } from '../../src/messages';
 import { colorCss, colorsToken, gateToken, imageCss } from '../../src/skin-css';
 import { imageKey, SKIN_SCHEMA, skinKey, type ImageInfo, type Skin } from '../../src/skin';
 
@@ -15,7 +15,7 @@ const tab: SheetTarget = { tabId: 7, frameId: 0, page: 'load-1', documentId: 'do
 let values: Record<string, unknown>;
 let reads: string[][];
 let calls: Array<{ op: 'insert' | 'remove'; target: unknown; css: string }>;
-let sheets: ImageSheets;
+let sheets: InsertedSheets;
 /** While set, insertions wait for it; when it rejects, they fail. */
 let insertion: Promise<void> | null;
 
@@ -29,8 +29,8 @@ const injector: CssInjector = {
   },
 };
 
-const ask = (insert: ImageSheetRequest['insert'], remove: string[] = [], target = tab) =>
-  sheets.handle(blog, target, { type: 'image-sheets', blog, page: target.page, insert, remove });
+const ask = (insert: SheetRequest['insert'], remove: string[] = [], target = tab) =>
+  sheets.handle(blog, target, { type: 'sheets', blog, page: target.page, insert, remove });
 
 beforeEach(() => {
   values = {
@@ -41,7 +41,7 @@ beforeEach(() => {
   reads = [];
   calls = [];
   insertion = null;
-  sheets = new ImageSheets(
+  sheets = new InsertedSheets(
     {
       async get(keys) {
         const list = typeof keys === 'string' ? [keys] : keys;
@@ -53,7 +53,7 @@ beforeEach(() => {
   );
 });
 
-describe('ImageSheets', () => {
+describe('InsertedSheets', () => {
   it('inserts the stored images asked for into the asking document, gated by revision', async () => {
     expect(await ask({ header: 'h1', column: 'c1' })).toEqual({ inserted: { header: 'h1', column: 'c1' } });
     expect(calls).toEqual([
@@ -144,8 +144,8 @@ describe('ImageSheets', () => {
 
   describe('the colors of a page held at load', () => {
     const colors = { title: '#C0392B', hover: '#16A085' } as const;
-    const askColors = (token: string, insert: ImageSheetRequest['insert'] = { header: 'h1' }) =>
-      sheets.handle(blog, tab, { type: 'image-sheets', blog, page: tab.page, insert, colors: token, remove: [] });
+    const askColors = (token: string, insert: SheetRequest['insert'] = { header: 'h1' }) =>
+      sheets.handle(blog, tab, { type: 'sheets', blog, page: tab.page, insert, colors: token, remove: [] });
 
     beforeEach(() => {
       values[skinKey(blog)] = { ...record({ header: info('h1') }), colors };

@@ -1,5 +1,5 @@
 import type { Scripting } from 'webextension-polyfill';
-import type { ImageSheetReply, ImageSheetRequest } from '../src/messages';
+import type { SheetReply, SheetRequest } from '../src/messages';
 import { imageSlots, type ImageSlot } from '../src/rules';
 import { colorCss, colorsToken, gateToken, imageCss } from '../src/skin-css';
 import { imageKey, isImageDataUrl, readSkin, skinKey, type Skin } from '../src/skin';
@@ -9,7 +9,7 @@ import type { SkinStorage } from '../src/store';
 export interface SheetTarget {
   tabId: number;
   frameId: number;
-  /** The page load's own name for itself (ImageSheetRequest.page). */
+  /** The page load's own name for itself (SheetRequest.page). */
   page: string;
   /** Chrome (and Firefox from 153) name each document, so a sheet never lands on the next page. */
   documentId?: string;
@@ -31,7 +31,7 @@ interface Inserted {
  * being turned into a string of the page's script, which keeps a skinned page's script time to a
  * small record and a message.
  */
-export class ImageSheets {
+export class InsertedSheets {
   /**
    * The sheets inserted per page load, by gate token: `removeCSS` needs the exact text. Lost
    * when the browser stops this worker, or when a tab that moved on to other sites closes; a sheet
@@ -51,7 +51,7 @@ export class ImageSheets {
     private readonly injector: CssInjector,
   ) {}
 
-  async handle(blog: string, target: SheetTarget, request: ImageSheetRequest): Promise<ImageSheetReply> {
+  async handle(blog: string, target: SheetTarget, request: SheetRequest): Promise<SheetReply> {
     const sheets = this.sheetsOf(target);
     await Promise.all(request.remove.map((token) => this.remove(target, sheets, token)));
     return this.insert(blog, target, sheets, request.insert, request.colors);
@@ -68,14 +68,14 @@ export class ImageSheets {
     sheets: Map<string, Inserted>,
     wanted: Partial<Record<ImageSlot, string>>,
     wantedColors: string | undefined,
-  ): Promise<ImageSheetReply> {
+  ): Promise<SheetReply> {
     const slots = imageSlots.filter((slot) => typeof wanted[slot] === 'string');
     if (slots.length === 0 && wantedColors === undefined) return { inserted: {} };
     const made = (slot: ImageSlot) => this.made.has(`${blog}/${gateToken(slot, wanted[slot]!)}`);
     const unmade = slots.filter((slot) => !made(slot)).map((slot) => imageKey(blog, slot));
     const stored = await this.storage.get([skinKey(blog), ...unmade]);
     const skin = readSkin(stored[skinKey(blog)]);
-    const reply: ImageSheetReply = { inserted: {} };
+    const reply: SheetReply = { inserted: {} };
     await Promise.all([
       ...slots.map(async (slot) => {
         const revision = wanted[slot]!;
