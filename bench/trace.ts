@@ -143,7 +143,10 @@ export function contentScriptWork(events: TraceEvent[], scriptUrls: string[], fr
       );
       const stop = Math.max(end(task), checkpoint ? end(checkpoint) : 0);
       const ranScript = thread.some((inner) => SCRIPT_RUNS.test(inner.name) && within(inner, task.ts, stop));
-      intervals.push({ kind: inserted && !ranScript ? 'inserted-css' : 'extension-task', start: task.ts, stop, cpu: cpu(task, checkpoint) });
+      // The scheduler's outer task holds both, with a thread duration where the checkpoint often has none.
+      const outer = thread.filter((candidate) => candidate.name === 'RunTask' && candidate.ts <= task.ts && end(candidate) >= stop).at(-1);
+      const onCpu = outer?.tdur ?? cpu(task, checkpoint);
+      intervals.push({ kind: inserted && !ranScript ? 'inserted-css' : 'extension-task', start: task.ts, stop, cpu: onCpu });
     }
   }
 
