@@ -6,13 +6,13 @@ type Colors = Skin['colors'];
 
 /**
  * Colors the editor is saving, shown before storage has them (SkinPainter.previewColor), by slot;
- * null is a color being removed. A stored record holding a slot's color confirms it, and records
- * that still hold an older one do not paint over it. Unconfirmed, one goes after `limitMs`.
+ * null is a color being removed. Each is named by the editor's preview id. A stored record that
+ * brings a slot's color (the record before it held another) confirms it; records that do not
+ * (older saves, or saves of other fields) never paint over it. Unconfirmed, one goes after
+ * `limitMs`.
  */
 export class ColorsAhead {
-  /** `id` tells two previews of one color apart, so an older one's timer leaves the newer. */
-  private readonly ahead = new Map<ColorSlot, { color: HexColor | null; id: number }>();
-  private previews = 0;
+  private readonly ahead = new Map<ColorSlot, { color: HexColor | null; preview: string }>();
 
   constructor(
     private readonly limitMs: number,
@@ -21,29 +21,29 @@ export class ColorsAhead {
   ) {}
 
   /** Holds `color` ahead for `slot`; false when nothing changes, as it is stored and no save is under way. */
-  set(slot: ColorSlot, color: HexColor | null, stored: Colors): boolean {
+  set(slot: ColorSlot, color: HexColor | null, preview: string, stored: Colors): boolean {
     // Stored already, with no save of this slot under way: the message was slower than its save.
     // With one under way, it is held even so, or that save's record would paint over it.
     if (!this.ahead.has(slot) && (stored[slot] ?? null) === color) return false;
-    const id = ++this.previews;
-    this.ahead.set(slot, { color, id });
+    this.ahead.set(slot, { color, preview });
     setTimeout(() => {
-      if (this.ahead.get(slot)?.id !== id) return;
-      this.ahead.delete(slot);
-      this.onExpired();
+      if (this.drop(slot, preview)) this.onExpired();
     }, this.limitMs);
     return true;
   }
 
-  /** Takes `color` back (its save failed); false when a later one, or none, is ahead. */
-  drop(slot: ColorSlot, color: HexColor | null): boolean {
-    if (this.ahead.get(slot)?.color !== color) return false;
+  /** Takes back the preview `preview` (its save failed); false when a later one, or none, is ahead. */
+  drop(slot: ColorSlot, preview: string): boolean {
+    if (this.ahead.get(slot)?.preview !== preview) return false;
     return this.ahead.delete(slot);
   }
 
-  /** A stored record arrived: the colors it holds are no longer ahead of it. */
-  confirm(stored: Colors): void {
-    for (const [slot, { color }] of this.ahead) if ((stored[slot] ?? null) === color) this.ahead.delete(slot);
+  /** A stored record arrived after `before`: the colors it brings are no longer ahead of it. */
+  confirm(stored: Colors, before: Colors): void {
+    for (const [slot, { color }] of this.ahead) {
+      const brought = (stored[slot] ?? null) === color && (before[slot] ?? null) !== color;
+      if (brought) this.ahead.delete(slot);
+    }
   }
 
   clear(): void {

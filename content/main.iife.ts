@@ -84,10 +84,10 @@ function start(blog: string): void {
               painter?.dropPreview(message.slot, message.revision);
               break;
             case 'preview-color':
-              if (on) painterOnDemand().previewColor(message.slot, message.color);
+              if (on) painterOnDemand().previewColor(message.slot, message.color, message.preview);
               break;
             case 'drop-color-preview':
-              painter?.dropColorPreview(message.slot, message.color);
+              painter?.dropColorPreview(message.slot, message.preview);
           }
         });
       }

@@ -129,14 +129,14 @@ export class SkinPainter {
    * Shows a color the editor is saving, before storage has it: the save's lock, read and write
    * come first, and may wait behind an image's megabytes.
    */
-  previewColor(slot: ColorSlot, color: HexColor | null): void {
+  previewColor(slot: ColorSlot, color: HexColor | null, preview: string): void {
     if (this.skin?.enabled === false || !colorSlots.includes(slot)) return;
-    if (this.colorsAhead.set(slot, color, this.skin?.colors ?? {})) this.recolor();
+    if (this.colorsAhead.set(slot, color, preview, this.skin?.colors ?? {})) this.recolor();
   }
 
-  /** The save of a previewed color failed: the slot shows its stored color again. */
-  dropColorPreview(slot: ColorSlot, color: HexColor | null): void {
-    if (this.colorsAhead.drop(slot, color)) this.recolor();
+  /** The save of the previewed color `preview` failed: the slot shows its stored color again. */
+  dropColorPreview(slot: ColorSlot, preview: string): void {
+    if (this.colorsAhead.drop(slot, preview)) this.recolor();
   }
 
   /** Paints the colors to show now, and settles the gate for them. */
@@ -205,6 +205,7 @@ export class SkinPainter {
    * or drawn on canvas layers, instead of asked for.
    */
   async show(skin: Skin | null, knownImages: Record<string, unknown> = {}): Promise<void> {
+    const before = this.skin?.colors ?? {};
     this.skin = skin;
     for (const slot of imageSlots) {
       const revision = skin?.images[slot]?.revision;
@@ -212,7 +213,7 @@ export class SkinPainter {
       this.stored.add(gateToken(slot, revision));
       if (this.ahead.get(slot)?.revision === revision) this.ahead.delete(slot);
     }
-    this.colorsAhead.confirm(skin?.colors ?? {});
+    this.colorsAhead.confirm(skin?.colors ?? {}, before);
     if (!skin?.enabled) {
       this.ahead.clear();
       this.colorsAhead.clear();

@@ -35,13 +35,16 @@ export function dropPreviewInTab(tabId: number, blog: string, slot: ImageSlot, r
   tell(tabId, { type: 'drop-preview', blog, slot, revision });
 }
 
-/** Shows a typed color on the tab as its save starts; null shows the slot without one. */
-export function previewColorInTab(tabId: number, blog: string, slot: ColorSlot, color: HexColor | null): void {
-  tell(tabId, { type: 'preview-color', blog, slot, color });
+/**
+ * Shows a typed color on the tab as its save starts (null shows the slot without one), as the
+ * preview named `preview`.
+ */
+export function previewColorInTab(tabId: number, blog: string, slot: ColorSlot, color: HexColor | null, preview: string): void {
+  tell(tabId, { type: 'preview-color', blog, slot, color, preview });
 }
 
-export function dropColorPreviewInTab(tabId: number, blog: string, slot: ColorSlot, color: HexColor | null): void {
-  tell(tabId, { type: 'drop-color-preview', blog, slot, color });
+export function dropColorPreviewInTab(tabId: number, blog: string, slot: ColorSlot, preview: string): void {
+  tell(tabId, { type: 'drop-color-preview', blog, slot, preview });
 }
 
 function tell(tabId: number, message: Preview): void {

@@ -120,9 +120,10 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
       async setColor(slot, color) {
         const target = needBlog();
         // The tab shows it at once; the save's lock, read and write, then storage's event, come after.
-        if (tabId !== null) previewColorInTab(tabId, target, slot, color);
+        const preview = crypto.randomUUID();
+        if (tabId !== null) previewColorInTab(tabId, target, slot, color, preview);
         const skin = await store.setColor(target, slot, color).catch((cause: unknown) => {
-          if (tabId !== null) dropColorPreviewInTab(tabId, target, slot, color);
+          if (tabId !== null) dropColorPreviewInTab(tabId, target, slot, preview);
           throw cause;
         });
         apply(skin);

@@ -33,11 +33,12 @@ export type ImagePreview =
 /**
  * The editor shows a typed color on its blog tab as it starts saving it (SkinPainter.previewColor):
  * the save waits for a lock, reads and writes the record, and only then does storage tell the
- * page. `color` null is a color being removed. `drop-color-preview` takes it back when the save fails.
+ * page. `color` null is a color being removed; `preview` names this one preview, which
+ * `drop-color-preview` takes back when its save fails.
  */
 export type ColorPreview =
-  | { type: 'preview-color'; blog: string; slot: ColorSlot; color: HexColor | null }
-  | { type: 'drop-color-preview'; blog: string; slot: ColorSlot; color: HexColor | null };
+  | { type: 'preview-color'; blog: string; slot: ColorSlot; color: HexColor | null; preview: string }
+  | { type: 'drop-color-preview'; blog: string; slot: ColorSlot; preview: string };
 
 /** What the editor tells the blog tab it edits, ahead of storage. */
 export type Preview = ImagePreview | ColorPreview;
@@ -51,8 +52,9 @@ export function isPreviewFor(blog: string, message: unknown): message is Preview
     case 'drop-preview':
       return imageSlots.includes(preview.slot) && typeof preview.revision === 'string';
     case 'preview-color':
+      return colorSlots.includes(preview.slot) && (preview.color === null || isHexColor(preview.color)) && typeof preview.preview === 'string';
     case 'drop-color-preview':
-      return colorSlots.includes(preview.slot) && (preview.color === null || isHexColor(preview.color));
+      return colorSlots.includes(preview.slot) && typeof preview.preview === 'string';
     default:
       return false;
   }

@@ -8,7 +8,7 @@ import { userEvent } from 'vitest/browser';
 import { SkinPainter } from '../../content/painter';
 import { StyleOwner } from '../../content/style-owner';
 import type { HexColor } from '../../src/color';
-import type { ImageSlot } from '../../src/rules';
+import type { ColorSlot, ImageSlot } from '../../src/rules';
 import { imageKey, SKIN_SCHEMA, skinKey, type ImageInfo, type Skin } from '../../src/skin';
 import { colorsToken, SHEET_GATE } from '../../src/skin-css';
 import { HOLD_ATTRIBUTE, HOLD_KEY } from '../../src/first-paint';
@@ -391,6 +391,14 @@ describe('SkinPainter', () => {
     hover: '#0000FF',
   };
 
+  let previews = 0;
+  /** The editor's message for a color typed into `slot`; resolves to its preview's name. */
+  function typed(target: SkinPainter, slot: ColorSlot, color: HexColor | null): string {
+    const preview = `preview-${++previews}`;
+    target.previewColor(slot, color, preview);
+    return preview;
+  }
+
   beforeEach(() => {
     asks = [];
   });
@@ -633,12 +641,35 @@ describe('SkinPainter', () => {
   describe('a color shown ahead of its save', () => {
     const subtitleColor = () => computed('.user-profile-title').color;
 
+    test('a record that brings another field (a header save) does not end it; one that brings the color does', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors));
+      typed(painter, 'title', '#010203');
+      typed(painter, 'title', colors.title); // typed back while both saves, and a header's, are under way
+      await storeAndShow(skin(colors, { header: info('h1') })); // the header's record: the title as it was
+      await storeAndShow(skin({ ...colors, title: '#010203' }, { header: info('h1') })); // the first color's
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
+      await storeAndShow(skin(colors, { header: info('h1') })); // the last color's: it brings it
+      await storeAndShow(skin({ ...colors, title: '#0A0B0C' }, { header: info('h1') })); // another editor's
+      expect(titleColor()).toBe('rgb(10, 11, 12)');
+    });
+
+    test('a failed save of an earlier preview of the same color leaves the later one', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors));
+      const first = typed(painter, 'title', '#010203');
+      typed(painter, 'title', '#040506');
+      typed(painter, 'title', '#010203');
+      painter.dropColorPreview('title', first);
+      expect(titleColor()).toBe('rgb(1, 2, 3)');
+    });
+
     test('shows at once, and records that still hold older colors do not paint over it', async () => {
       const painter = newPainter();
       await storeAndShow(skin(colors));
-      painter.previewColor('title', '#010203');
+      typed(painter, 'title', '#010203');
       expect(titleColor()).toBe('rgb(1, 2, 3)');
-      painter.previewColor('title', '#040506'); // typed on, before the first save landed
+      typed(painter, 'title', '#040506'); // typed on, before the first save landed
       await storeAndShow(skin({ ...colors, title: '#010203' })); // the first save
       expect(titleColor()).toBe('rgb(4, 5, 6)');
       await storeAndShow(skin({ ...colors, title: '#040506', subtitle: '#070809' })); // the second, and another tab's edit
@@ -652,8 +683,8 @@ describe('SkinPainter', () => {
     test('typed back to the stored color while a save is under way, it stays ahead of that save', async () => {
       const painter = newPainter();
       await storeAndShow(skin(colors));
-      painter.previewColor('title', '#010203');
-      painter.previewColor('title', colors.title);
+      typed(painter, 'title', '#010203');
+      typed(painter, 'title', colors.title);
       await storeAndShow(skin({ ...colors, title: '#010203' })); // the first save lands
       expect(titleColor()).toBe('rgb(255, 0, 0)');
     });
@@ -662,7 +693,7 @@ describe('SkinPainter', () => {
       const pageOwn = titleColor();
       const painter = newPainter();
       await storeAndShow(skin(colors));
-      painter.previewColor('title', null);
+      typed(painter, 'title', null);
       expect(titleColor()).toBe(pageOwn);
       expect(subtitleColor()).toBe('rgb(0, 255, 0)');
     });
@@ -670,11 +701,11 @@ describe('SkinPainter', () => {
     test('is taken back when its save fails, and a taking back of an older one changes nothing', async () => {
       const painter = newPainter();
       await storeAndShow(skin(colors));
-      painter.previewColor('title', '#010203');
-      painter.previewColor('title', '#040506');
-      painter.dropColorPreview('title', '#010203');
+      const first = typed(painter, 'title', '#010203');
+      const second = typed(painter, 'title', '#040506');
+      painter.dropColorPreview('title', first);
       expect(titleColor()).toBe('rgb(4, 5, 6)');
-      painter.dropColorPreview('title', '#040506');
+      painter.dropColorPreview('title', second);
       expect(titleColor()).toBe('rgb(255, 0, 0)');
     });
 
@@ -683,10 +714,10 @@ describe('SkinPainter', () => {
       await storeAndShow(skin(colors));
       vi.useFakeTimers({ toFake: ['setTimeout'] });
       try {
-        painter.previewColor('title', '#010203');
+        typed(painter, 'title', '#010203');
         vi.advanceTimersByTime(5_000);
-        painter.previewColor('title', '#040506');
-        painter.previewColor('title', '#010203'); // the same color again: its own ten seconds
+        typed(painter, 'title', '#040506');
+        typed(painter, 'title', '#010203'); // the same color again: its own ten seconds
         vi.advanceTimersByTime(5_000);
         expect(titleColor()).toBe('rgb(1, 2, 3)');
         vi.advanceTimersByTime(5_000);
@@ -700,11 +731,11 @@ describe('SkinPainter', () => {
       const before = root.outerHTML;
       const painter = newPainter();
       await painter.show(skin(colors, {}, false));
-      painter.previewColor('title', '#010203');
+      typed(painter, 'title', '#010203');
       expect(root.outerHTML).toBe(before);
 
       await storeAndShow(skin(colors));
-      painter.previewColor('title', '#010203');
+      typed(painter, 'title', '#010203');
       await storeAndShow(skin(colors, {}, false));
       expect(root.outerHTML).toBe(before);
       await storeAndShow(skin(colors));
@@ -713,7 +744,7 @@ describe('SkinPainter', () => {
 
     test('shows on a blog with no record yet, which the first read then confirms', async () => {
       const painter = newPainter();
-      painter.previewColor('title', '#010203');
+      typed(painter, 'title', '#010203');
       expect(titleColor()).toBe('rgb(1, 2, 3)');
       await painter.showFirst(skin({ title: '#010203' }), false);
       expect(titleColor()).toBe('rgb(1, 2, 3)');
@@ -752,7 +783,7 @@ describe('SkinPainter', () => {
     test('a color typed later moves to a node of ours, and the browser’s colors go', async () => {
       const painter = newPainter();
       await painter.showFirst(shown, markHeld());
-      painter.previewColor('title', '#010203');
+      typed(painter, 'title', '#010203');
       expect(titleColor()).toBe('rgb(1, 2, 3)');
       expect(computed('.user-profile-title').color).toBe('rgb(0, 255, 0)');
       expect(root.getAttribute(SHEET_GATE)).not.toContain('colors:');

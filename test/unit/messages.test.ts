@@ -7,20 +7,22 @@ describe('isPreviewFor', () => {
   it.each([
     { type: 'preview-image', blog, slot: 'header', revision: 'r1', dataUrl: 'data:image/png;base64,AA' },
     { type: 'drop-preview', blog, slot: 'column', revision: 'r1' },
-    { type: 'preview-color', blog, slot: 'title', color: '#AFAFAF' },
-    { type: 'preview-color', blog, slot: 'hover', color: null },
-    { type: 'drop-color-preview', blog, slot: 'subtitle', color: '#000000' },
+    { type: 'preview-color', blog, slot: 'title', color: '#AFAFAF', preview: 'p1' },
+    { type: 'preview-color', blog, slot: 'hover', color: null, preview: 'p2' },
+    { type: 'drop-color-preview', blog, slot: 'subtitle', preview: 'p1' },
   ])('takes $type for $slot', (message) => {
     expect(isPreviewFor(blog, message)).toBe(true);
   });
 
   it.each([
-    ['another blog', { type: 'preview-color', blog: 'someone_else', slot: 'title', color: '#AFAFAF' }],
+    ['another blog', { type: 'preview-color', blog: 'someone_else', slot: 'title', color: '#AFAFAF', preview: 'p1' }],
     ['a color slot for an image', { type: 'preview-image', blog, slot: 'title', revision: 'r1', dataUrl: '' }],
-    ['an image slot for a color', { type: 'preview-color', blog, slot: 'header', color: '#AFAFAF' }],
-    ['a color not in stored form', { type: 'preview-color', blog, slot: 'title', color: 'red' }],
-    ['CSS in a color', { type: 'preview-color', blog, slot: 'title', color: '#AFAFAF; } * { color: red' }],
-    ['a color left out', { type: 'preview-color', blog, slot: 'title' }],
+    ['an image slot for a color', { type: 'preview-color', blog, slot: 'header', color: '#AFAFAF', preview: 'p1' }],
+    ['a color not in stored form', { type: 'preview-color', blog, slot: 'title', color: 'red', preview: 'p1' }],
+    ['CSS in a color', { type: 'preview-color', blog, slot: 'title', color: '#AFAFAF; } * { color: red', preview: 'p1' }],
+    ['a color left out', { type: 'preview-color', blog, slot: 'title', preview: 'p1' }],
+    ['a color preview with no name', { type: 'preview-color', blog, slot: 'title', color: '#AFAFAF' }],
+    ['a taking back with no name', { type: 'drop-color-preview', blog, slot: 'title' }],
     ['no revision', { type: 'drop-preview', blog, slot: 'header' }],
     ['an unknown type', { type: 'paint', blog, slot: 'title', color: '#AFAFAF' }],
     ['nothing', null],
