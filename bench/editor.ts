@@ -221,6 +221,23 @@ export type Write = { called: number; done: number | null };
 export const lastWrite = (editor: Page): Promise<Write | null> =>
   editor.evaluate(() => (window as unknown as { __bspSets: Write[] }).__bspSets.at(-1) ?? null);
 
+/** Waits until the editor has called a storage write for a change made at `t0`; its index, for `writeAt`. */
+export async function writeStarted(editor: Page, t0: number, limitMs: number): Promise<number> {
+  const found = await editor.waitForFunction(
+    (t0) => {
+      const index = (window as unknown as { __bspSets: Write[] }).__bspSets.findIndex((write) => write.called >= t0);
+      return index >= 0 ? { index } : null; // an object: index 0 must count as found
+    },
+    t0,
+    { polling: 2, timeout: limitMs },
+  );
+  return (await found.jsonValue())!.index;
+}
+
+/** The editor's storage write of that index, as it stands now. */
+export const writeAt = (editor: Page, index: number): Promise<Write | null> =>
+  editor.evaluate((index) => (window as unknown as { __bspSets: Write[] }).__bspSets[index] ?? null, index);
+
 /** Waits until a storage write begun after `t0` has completed. */
 export async function writeDone(editor: Page, t0: number, limitMs: number): Promise<void> {
   await editor.waitForFunction(

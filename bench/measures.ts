@@ -15,9 +15,10 @@ import {
   pick,
   pickUntilAlert,
   typeInto,
+  writeAt,
   writeDone,
+  writeStarted,
   type KeptFile,
-  type Write,
 } from './editor';
 import { armStyleWait, collect, frameProbe, readFrameProbe, type FrameProbe, type SkinLook } from './probes';
 import { results, timing } from './results';
@@ -170,7 +171,7 @@ async function colorsDuringImageSave(bench: Bench, header: KeptFile): Promise<Du
   const result: DuringSave = { samples: [], shownBeforeHeaderSaved: 0, typedAfterSave: 0, lost: 0 };
   for (let i = 0; i < runs.colorsDuringSave; i++) {
     const color = colorAt(runs.colorChanges + i + 1);
-    const headerWrite = await writeStarted(bench.editor, await pick(bench.editor, '博客头图', header.key));
+    const headerWrite = await writeStarted(bench.editor, await pick(bench.editor, '博客头图', header.key), waitLimitMs);
     const change = await typeColor(bench, color, colorLimitMs);
     // typeColor waited for the color's write, which came after the header's: that one is done.
     const headerDone = (await writeAt(bench.editor, headerWrite))?.done ?? null;
@@ -183,22 +184,6 @@ async function colorsDuringImageSave(bench: Bench, header: KeptFile): Promise<Du
   }
   return result;
 }
-
-/** Waits until the editor has called a storage write for a change made at `t0`; its index. */
-async function writeStarted(editor: Page, t0: number): Promise<number> {
-  for (let tries = 0; tries < 1000; tries++) {
-    const index = await editor.evaluate(
-      (t0) => (window as unknown as { __bspSets: Write[] }).__bspSets.findIndex((write) => write.called >= t0),
-      t0,
-    );
-    if (index >= 0) return index;
-    await editor.waitForTimeout(2);
-  }
-  throw new Error('the editor never started its write');
-}
-
-const writeAt = (editor: Page, index: number): Promise<Write | null> =>
-  editor.evaluate((index) => (window as unknown as { __bspSets: Write[] }).__bspSets[index] ?? null, index);
 
 /** The colors-during-a-save figures for the color measure's details; a failure is told, not thrown. */
 function duringSaveDetails(during: DuringSave | Error): Record<string, number | string> {
