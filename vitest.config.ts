@@ -5,6 +5,8 @@ import { chromiumLaunch } from './test/chromium.ts';
 
 export default defineConfig({
   plugins: [preact()],
+  // Bundled before the browser tests start, so none of them reloads the page halfway.
+  optimizeDeps: { include: ['pica/pica_main', 'jquery', 'cropper', 'cropperjs'] },
   test: {
     projects: [
       {

@@ -2,7 +2,7 @@ import type { Scripting } from 'webextension-polyfill';
 import type { SheetReply, SheetRequest } from '../src/messages';
 import { imageSlots, type ImageSlot } from '../src/rules';
 import { colorCss, colorsToken, gateToken, imageCss } from '../src/skin-css';
-import { imageKey, isImageDataUrl, readSkin, skinKey, type Skin } from '../src/skin';
+import { imageKey, isImageDataUrl, readPageSkin, skinKey, type PageSkin } from '../src/skin';
 import type { SkinStorage } from '../src/store';
 
 /** One page load in one frame of a tab: where a content script asked from. */
@@ -74,7 +74,7 @@ export class InsertedSheets {
     const made = (slot: ImageSlot) => this.made.has(`${blog}/${gateToken(slot, wanted[slot]!)}`);
     const unmade = slots.filter((slot) => !made(slot)).map((slot) => imageKey(blog, slot));
     const stored = await this.storage.get([skinKey(blog), ...unmade]);
-    const skin = readSkin(stored[skinKey(blog)]);
+    const skin = readPageSkin(stored[skinKey(blog)]);
     const reply: SheetReply = { inserted: {} };
     await Promise.all([
       ...slots.map(async (slot) => {
@@ -142,7 +142,7 @@ export class InsertedSheets {
 }
 
 /** The gated sheet of the stored colors, if `token` names them. */
-function colorsOf(skin: Skin, token: string): string | null {
+function colorsOf(skin: PageSkin, token: string): string | null {
   const { colors } = skin;
   return skin.enabled && colorsToken(colors) === token && Object.keys(colors).length > 0 ? colorCss(colors, { gated: true }) : null;
 }

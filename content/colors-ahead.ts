@@ -1,8 +1,8 @@
 import type { HexColor } from '../src/color';
 import type { ColorSlot } from '../src/rules';
-import type { Skin } from '../src/skin';
+import type { PageSkin } from '../src/skin';
 
-type Colors = Skin['colors'];
+type Colors = PageSkin['colors'];
 
 /**
  * Colors the editor is saving, shown before storage has them (SkinPainter.previewColor), by slot;

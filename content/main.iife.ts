@@ -5,9 +5,9 @@
 import { nativeBrowser as browser } from '../src/ext';
 import { isPreviewFor, PAGE_API_KEY, type SheetReply, type SheetRequest, type PageApi } from '../src/messages';
 import { blogKeyOf } from '../src/sites/csdn';
-import { imageKey, readSkin, skinKey, type Skin } from '../src/skin';
+import { imageKey, readPageSkin, skinKey, type PageSkin } from '../src/skin';
 import { imageSlots } from '../src/rules';
-import { loadSkin } from '../src/store';
+import { loadRecord } from '../src/store';
 import { describePage } from './describe-page';
 import { releaseHold, takeHold } from './take-hold';
 import { SkinPainter, type AskForSheets } from './painter';
@@ -28,7 +28,7 @@ if (blog) start(blog);
 function start(blog: string): void {
   const storage = browser.storage.local;
   /** The latest record read or heard of; undefined until the first read answers. */
-  let stored: Skin | null | undefined;
+  let stored: PageSkin | null | undefined;
   let painter: SkinPainter | null = null;
   // Made on first need: most pages of most blogs have nothing to paint.
   const painterOnDemand = () => {
@@ -40,7 +40,8 @@ function start(blog: string): void {
   };
   // A change that arrives before the first read answers is newer than what that read returns.
   let changedMeanwhile = false;
-  void loadSkin(storage, blog)
+  void loadRecord(storage, blog)
+    .then(readPageSkin)
     .catch(() => null)
     .then((skin) => {
       stored ??= skin;
@@ -57,7 +58,7 @@ function start(blog: string): void {
     const record = area === 'local' ? changes[skinKey(blog)] : undefined;
     if (!record) return; // every edit rewrites the record, in the same write as any new image
     changedMeanwhile = true;
-    stored = readSkin(record.newValue);
+    stored = readPageSkin(record.newValue);
     const images: Record<string, unknown> = {};
     for (const slot of imageSlots) {
       const change = changes[imageKey(blog, slot)];
@@ -97,7 +98,7 @@ function start(blog: string): void {
   (globalThis as Record<string, unknown>)[PAGE_API_KEY] = api;
 }
 
-function showsAnything(skin: Skin): boolean {
+function showsAnything(skin: PageSkin): boolean {
   return skin.enabled && Object.keys(skin.colors).length + Object.keys(skin.images).length > 0;
 }
 

@@ -3,7 +3,7 @@ import { HOLD_CSS, MAX_HOLD_MS } from '../src/first-paint';
 import { colorSlots, imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import type { SheetReply, SheetRequest } from '../src/messages';
 import { colorCss, colorsToken, gateToken, SHEET_GATE, imageCss } from '../src/skin-css';
-import { imageKey, isImageDataUrl, isRevision, type Skin } from '../src/skin';
+import { imageKey, isImageDataUrl, isRevision, type PageSkin } from '../src/skin';
 import type { SkinStorage } from '../src/store';
 import { CanvasLayers } from './canvas-layers';
 import { ColorsAhead } from './colors-ahead';
@@ -38,7 +38,7 @@ export type AskForSheets = (ask: Pick<SheetRequest, 'insert' | 'colors' | 'remov
 export class SkinPainter {
   private readonly owner: StyleOwner<Part>;
   /** The latest skin asked for: what the gate and the canvas layers follow. */
-  private skin: Skin | null = null;
+  private skin: PageSkin | null = null;
   /** Image sheets in the page by gate token: the browser's, or `own` style nodes. */
   private readonly inserted = new Map<string, { slot: ImageSlot; own: boolean }>();
   /** Gate tokens asked of the background and not answered yet. */
@@ -170,7 +170,7 @@ export class SkinPainter {
    * of our own, but only if nothing has been painted yet (hiding a page already shown would be a
    * flash of its own). Pages of a blog with no skin, or colors only, are let go at once.
    */
-  async showFirst(skin: Skin | null, held: boolean): Promise<void> {
+  async showFirst(skin: PageSkin | null, held: boolean): Promise<void> {
     const hasImages = Boolean(skin?.enabled && Object.keys(skin.images).length > 0);
     // Paint entries are read only with no hold script: most loads of a skinned blog have one.
     if (hasImages && !held && performance.getEntriesByType('paint').length === 0) this.owner.set('hold', HOLD_CSS);
@@ -204,7 +204,7 @@ export class SkinPainter {
    * already in hand (from a storage change), keyed by storage key: written into sheets of our own,
    * or drawn on canvas layers, instead of asked for.
    */
-  async show(skin: Skin | null, knownImages: Record<string, unknown> = {}): Promise<void> {
+  async show(skin: PageSkin | null, knownImages: Record<string, unknown> = {}): Promise<void> {
     const before = this.skin?.colors ?? {};
     this.skin = skin;
     for (const slot of imageSlots) {
@@ -232,7 +232,7 @@ export class SkinPainter {
     await images;
   }
 
-  private async insertSheets(skin: Skin, knownImages: Record<string, unknown>): Promise<void> {
+  private async insertSheets(skin: PageSkin, knownImages: Record<string, unknown>): Promise<void> {
     const missing: Revisions = {};
     for (const slot of imageSlots) {
       const revision = skin.images[slot]?.revision;
@@ -338,7 +338,7 @@ export class SkinPainter {
     if (browserTokens.length > 0) void this.askForSheets({ insert: {}, remove: browserTokens }).catch(() => undefined);
   }
 
-  private async draw(skin: Skin, knownImages: Record<string, unknown>): Promise<void> {
+  private async draw(skin: PageSkin, knownImages: Record<string, unknown>): Promise<void> {
     const stale: ImageSlot[] = [];
     for (const slot of imageSlots) {
       const revision = this.wanted(slot);

@@ -1,5 +1,6 @@
 import { colorSlots, imageSlots } from '../src/rules';
 import { ColorField } from './ColorField';
+import { DownloadAll } from './DownloadAll';
 import { ImageField } from './ImageField';
 import { GrantAccess } from './GrantAccess';
 import { OpenInTab } from './OpenInTab';
@@ -71,7 +72,9 @@ export function App() {
           slot={slot}
           info={skin.images[slot]}
           url={imageUrls[slot]}
-          onAccept={(image) => actions.setImage(slot, image)}
+          onSave={(edit) => actions.setImage(slot, edit)}
+          onPreview={(revision, output) => actions.previewImage(slot, revision, output)}
+          loadSource={() => actions.loadSource(slot)}
           onRemove={() => actions.removeImage(slot)}
         />
       ))}
@@ -80,6 +83,7 @@ export function App() {
           <ColorField key={slot} slot={slot} color={skin.colors[slot]} onChange={(c) => actions.setColor(slot, c)} />
         ))}
       </div>
+      <DownloadAll skin={skin} imageUrls={imageUrls} />
     </main>
   );
 }

@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser, { type Tabs } from 'webextension-polyfill';
 import type { HexColor } from '../src/color';
-import type { AcceptedImage } from '../src/image/validate';
 import type { PageDescription } from '../src/messages';
 import { imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import { blogHostPatterns, blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
-import { emptySkin, imageKey, readSkin, skinKey, type Skin } from '../src/skin';
+import { emptySkin, imageKey, isImageDataUrl, readSkin, skinKey, sourceKey, type ImageInfo, type Skin } from '../src/skin';
 import { SkinStore } from '../src/store';
 import { keepFirstPaintHold } from '../src/first-paint-registration';
 import { describeTab, dropColorPreviewInTab, dropPreviewInTab, previewColorInTab, previewInTab } from './page-calls';
+import { blobOfDataUrl } from './files';
 import { findTargetTab } from './target';
 
 export type ImageUrls = Partial<Record<ImageSlot, string>>;
@@ -31,9 +31,22 @@ export type PopupState =
       imageUrls: ImageUrls;
     };
 
+/** An image as the editor saves it: its record, the stored image cut from it, and for a new pick the file itself. */
+export interface ImageEdit {
+  info: ImageInfo;
+  /** The exact-size image CSDN will store, as a data URL: the only image bytes a page gets. */
+  output: string;
+  /** The picked file as a data URL; absent when only the crop changed. */
+  source?: string;
+}
+
 export interface SkinActions {
   setColor(slot: ColorSlot, color: HexColor | null): Promise<void>;
-  setImage(slot: ImageSlot, image: AcceptedImage): Promise<void>;
+  setImage(slot: ImageSlot, image: ImageEdit): Promise<void>;
+  /** Shows a stored image on the tab without saving it: the frame while it moves. */
+  previewImage(slot: ImageSlot, revision: string, output: string): void;
+  /** The picked file of the stored image, or null when its bytes are missing. */
+  loadSource(slot: ImageSlot): Promise<Blob | null>;
   removeImage(slot: ImageSlot): Promise<void>;
   setEnabled(enabled: boolean): Promise<void>;
 }
@@ -128,18 +141,29 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
         });
         apply(skin);
       },
-      async setImage(slot, image) {
+      async setImage(slot, { info, output, source }) {
         const target = needBlog();
-        const saving = store.setImage(target, slot, image.info, image.dataUrl);
-        // The tab shows it while the megabytes are written, and takes it back if the write fails.
-        const { revision } = image.info;
-        if (tabId !== null) previewInTab(tabId, target, slot, revision, image.dataUrl);
+        const saving = source
+          ? store.setImage(target, slot, info, output, source)
+          : store.setCrop(target, slot, info, output);
+        // The tab shows it while it is written, and takes it back if the write fails.
+        const { revision } = info;
+        if (tabId !== null) previewInTab(tabId, target, slot, revision, output);
         const skin = await saving.catch((cause: unknown) => {
           if (tabId !== null) dropPreviewInTab(tabId, target, slot, revision);
           throw cause;
         });
-        apply(skin, (urls) => ({ ...urls, [slot]: image.dataUrl }));
+        apply(skin, (urls) => ({ ...urls, [slot]: output }));
         void keepHold();
+      },
+      previewImage(slot, revision, output) {
+        if (tabId !== null) previewInTab(tabId, needBlog(), slot, revision, output);
+      },
+      async loadSource(slot) {
+        const target = needBlog();
+        const key = sourceKey(target, slot);
+        const stored = await browser.storage.local.get(key);
+        return blobOfDataUrl(stored[key]);
       },
       async removeImage(slot) {
         const skin = await store.removeImage(needBlog(), slot);
@@ -182,7 +206,8 @@ async function loadThumbnails(blog: string): Promise<ImageUrls> {
   const imageUrls: ImageUrls = {};
   for (const slot of imageSlots) {
     const url = stored[imageKey(blog, slot)];
-    if (typeof url === 'string') imageUrls[slot] = url;
+    // Only an image data URL we could have written: a damaged record must not make the editor load anything.
+    if (isImageDataUrl(url)) imageUrls[slot] = url;
   }
   return imageUrls;
 }

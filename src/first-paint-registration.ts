@@ -1,7 +1,7 @@
 import holdScript from '../content/hold.iife.ts?script';
 import { nativeBrowser as browser } from './ext';
 import { blogPagePatterns, HOLD_SCRIPT_ID, HOLD_SHEET_FILE } from './first-paint';
-import { blogOfSkinKey, readSkin, skinKey } from './skin';
+import { blogOfSkinKey, readPageSkin, skinKey } from './skin';
 
 /**
  * Keeps the hold script registered for exactly the blogs whose skin has images and is on, in
@@ -14,7 +14,7 @@ export async function keepFirstPaintHold(blog: string, spellings: string[] = [])
   await navigator.locks.request(HOLD_SCRIPT_ID, async () => {
     // Read under the lock: a skin read before it could be older than what another holder wrote.
     const stored = await browser.storage.local.get(skinKey(blog));
-    const skin = readSkin(stored[skinKey(blog)]);
+    const skin = readPageSkin(stored[skinKey(blog)]);
     const wanted = Boolean(skin?.enabled && Object.keys(skin.images).length > 0);
     const { scripting } = browser;
     const [current] = await scripting.getRegisteredContentScripts({ ids: [HOLD_SCRIPT_ID] });

@@ -15,31 +15,62 @@ export interface ImageRule {
   /** Formats the form takes, judged from the file's bytes. */
   formats: readonly ImageFormat[];
   maxBytes: number;
-  /** Decoded size as displayed; each bound is optional. */
+  /** The least size the form asks for, as displayed; the stored size is the crop's (`storedImages`). */
   minWidth?: number;
   minHeight?: number;
-  exactWidth?: number;
-  exactHeight?: number;
 }
 
 export const imageRules: Readonly<Record<ImageSlot, ImageRule>> = {
   // The form says "larger than 1920×100"; read as "at least", so a banner of exactly that size passes.
   header: { formats: ['png', 'jpeg'], maxBytes: 2 * MB, minWidth: 1920, minHeight: 100 },
   background: { formats: ['png', 'jpeg'], maxBytes: 1 * MB },
-  column: { formats: ['png', 'jpeg'], maxBytes: 0.5 * MB, exactWidth: 300, exactHeight: 38 },
+  // "300×38" is what the crop makes (storedImages): a picture of another size is cut to it.
+  column: { formats: ['png', 'jpeg'], maxBytes: 0.5 * MB },
 };
 
 /**
- * No skin needs more than this; a header claiming more is refused before it is decoded, so a
- * tiny file cannot make the popup allocate gigabytes.
+ * No skin needs more than this; a file claiming more is refused before it is decoded, so a tiny
+ * file cannot make the editor allocate gigabytes. Judged on pixels (CSDN sets no maximum width: a
+ * 10000×100 banner is fine); a side past a canvas's own limit could not be cropped anyway.
  */
-export const decodeLimit = { maxSide: 8192, maxPixels: 40_000_000 } as const;
+export const decodeLimit = { maxSide: 32_767, maxPixels: 40_000_000 } as const;
 
 export function exceedsDecodeLimit(width: number, height: number): boolean {
   return (
     width > decodeLimit.maxSide || height > decodeLimit.maxSide || width * height > decodeLimit.maxPixels
   );
 }
+
+/**
+ * Files the editor can turn into one CSDN takes (一键修复): the browser decodes them, and the fix
+ * is the exact-size PNG of the default crop. Never SVG: a drawing, not a picture, and scriptable.
+ */
+export const fixableFormats: readonly string[] = ['png', 'jpeg', 'gif', 'webp', 'avif', 'bmp'];
+/** A fix reads the whole file: larger ones are refused without one, unread. */
+export const fixMaxBytes = 16 * MB;
+const fixableRules: ReadonlySet<RuleViolation['key']> = new Set(['errFormat', 'errBytes', 'errWidthMin', 'errHeightMin']);
+
+/** True when every broken rule is one a fix repairs, for a file of this format and size. */
+export function canFix(format: string | null, bytes: number, violations: readonly RuleViolation[]): boolean {
+  return (
+    violations.length > 0 &&
+    format !== null &&
+    fixableFormats.includes(format) &&
+    bytes <= fixMaxBytes &&
+    violations.every((violation) => fixableRules.has(violation.key))
+  );
+}
+
+/**
+ * What CSDN's dialog stores for each image: it crops the picked file at this size's aspect ratio
+ * (Cropper.js, `viewMode: 2`, `autoCropArea: 1`), draws the region at exactly this size
+ * (`getCroppedCanvas({ width, height })`) and uploads that canvas as a PNG. Pages show only this.
+ */
+export const storedImages: Readonly<Record<ImageSlot, { width: number; height: number; type: 'image/png' }>> = {
+  header: { width: 1920, height: 100, type: 'image/png' },
+  background: { width: 100, height: 100, type: 'image/png' },
+  column: { width: 300, height: 38, type: 'image/png' },
+};
 
 export const imageSlots = Object.keys(imageRules) as ImageSlot[];
 export const colorSlots: readonly ColorSlot[] = ['title', 'hover', 'subtitle'];
@@ -51,13 +82,12 @@ export interface RuleViolation {
   key:
     | 'errFormat'
     | 'errFormatUnknown'
+    | 'errEmpty'
     | 'errBytes'
     | 'errDamaged'
     | 'errTooLarge'
     | 'errWidthMin'
-    | 'errHeightMin'
-    | 'errWidthExact'
-    | 'errHeightExact';
+    | 'errHeightMin';
   /** Substitutions, in the order the message uses them. */
   params: string[];
 }
@@ -107,12 +137,6 @@ export function checkImage(slot: ImageSlot, image: MeasuredImage): RuleViolation
   }
   if (rule.minHeight !== undefined && height < rule.minHeight) {
     violations.push({ key: 'errHeightMin', params: [String(height), String(rule.minHeight)] });
-  }
-  if (rule.exactWidth !== undefined && width !== rule.exactWidth) {
-    violations.push({ key: 'errWidthExact', params: [String(width), String(rule.exactWidth)] });
-  }
-  if (rule.exactHeight !== undefined && height !== rule.exactHeight) {
-    violations.push({ key: 'errHeightExact', params: [String(height), String(rule.exactHeight)] });
   }
   return violations;
 }

@@ -13,7 +13,8 @@ type Declarations = Readonly<Record<string, string>>;
 const imageLayout: Readonly<Record<ImageSlot, Declarations>> = {
   // The form asks for the main visual on the right: anchor there so narrow windows crop the left.
   header: { 'background-repeat': 'no-repeat', 'background-size': 'cover', 'background-position': 'right center' },
-  background: { 'background-repeat': 'repeat', 'background-size': 'auto', 'background-position': 'left top' },
+  // One stored tile (100×100) per 100×100 CSS px, as CSDN shows it, on any screen density.
+  background: { 'background-repeat': 'repeat', 'background-size': '100px 100px', 'background-position': 'left top' },
   column: { 'background-repeat': 'no-repeat', 'background-size': 'auto', 'background-position': 'left top' },
 };
 

@@ -1,6 +1,6 @@
 import type { HexColor } from './color';
 import type { ColorSlot, ImageSlot } from './rules';
-import { emptySkin, imageKey, readSkin, skinKey, type ImageInfo, type Skin } from './skin';
+import { emptySkin, imageKey, readSkin, skinKey, sourceKey, type ImageInfo, type Skin } from './skin';
 
 /** The part of `storage.local` this module uses; a plain object stands in for it in unit tests. */
 export interface SkinStorage {
@@ -14,11 +14,15 @@ export type WithLock = <T>(name: string, task: () => Promise<T>) => Promise<T>;
 
 const unlocked: WithLock = (_name, task) => task();
 
-/** The blog's stored skin, or an empty one: on its own, so a reader need not carry the writer. */
+/** The blog's stored skin, or an empty one. */
 export async function loadSkin(storage: Pick<SkinStorage, 'get'>, blog: string): Promise<Skin> {
+  return readSkin(await loadRecord(storage, blog)) ?? emptySkin();
+}
+
+/** The blog's stored record as it is: on its own, so a page's reader need carry neither the writer nor the full reader. */
+export async function loadRecord(storage: Pick<SkinStorage, 'get'>, blog: string): Promise<unknown> {
   const key = skinKey(blog);
-  const stored = await storage.get(key);
-  return readSkin(stored[key]) ?? emptySkin();
+  return (await storage.get(key))[key];
 }
 
 /**
@@ -55,14 +59,32 @@ export class SkinStore {
     });
   }
 
-  /** Image bytes and the record that points at them go in one write: a reader sees both or neither. */
-  setImage(blog: string, slot: ImageSlot, info: ImageInfo, dataUrl: string): Promise<Skin> {
+  /**
+   * A new pick: the picked file (`sourceDataUrl`), the stored image cut from it and the record
+   * that points at both go in one write, so a reader sees all or none.
+   */
+  setImage(blog: string, slot: ImageSlot, info: ImageInfo, outputDataUrl: string, sourceDataUrl: string): Promise<Skin> {
     return this.update(
       blog,
       (skin) => {
         skin.images[slot] = info;
       },
-      { [imageKey(blog, slot)]: dataUrl },
+      { [imageKey(blog, slot)]: outputDataUrl, [sourceKey(blog, slot)]: sourceDataUrl },
+    );
+  }
+
+  /**
+   * The same pick cut again (its frame moved): only the stored image changes. Refused with
+   * `StaleCropError` when the slot now holds another pick, so a late crop never lands on it.
+   */
+  setCrop(blog: string, slot: ImageSlot, info: ImageInfo, outputDataUrl: string): Promise<Skin> {
+    return this.update(
+      blog,
+      (skin) => {
+        if (skin.images[slot]?.source.id !== info.source.id) throw new StaleCropError();
+        skin.images[slot] = info;
+      },
+      { [imageKey(blog, slot)]: outputDataUrl },
     );
   }
 
@@ -72,7 +94,7 @@ export class SkinStore {
     });
     // The record no longer points at the bytes, so dropping them second can never break it.
     await this.withLock(skinKey(blog), async () => {
-      if (!(await this.load(blog)).images[slot]) await this.storage.remove(imageKey(blog, slot));
+      if (!(await this.load(blog)).images[slot]) await this.storage.remove([imageKey(blog, slot), sourceKey(blog, slot)]);
     });
     return skin;
   }
@@ -89,5 +111,13 @@ export class SkinStore {
     );
     this.pending = next.catch(() => undefined);
     return next;
+  }
+}
+
+/** A crop of a pick that is no longer the slot's: the newer pick stays. */
+export class StaleCropError extends Error {
+  constructor() {
+    super('the image was replaced');
+    this.name = 'StaleCropError';
   }
 }

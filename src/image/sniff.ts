@@ -3,7 +3,7 @@
  */
 
 /** Formats we can name in a message; only `png` and `jpeg` are ever accepted. */
-export type SniffedFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp' | 'svg' | 'pdf' | 'zip' | 'html';
+export type SniffedFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'bmp' | 'svg' | 'pdf' | 'zip' | 'html';
 
 const signatures: ReadonlyArray<[SniffedFormat, readonly number[]]> = [
   ['png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
@@ -19,6 +19,7 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat | null {
     if (signature.every((byte, i) => bytes[i] === byte)) return format;
   }
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';
+  if (ascii(bytes, 4, 4) === 'ftyp' && /^avi[fs]$/.test(ascii(bytes, 8, 4))) return 'avif';
   // Text formats: look past a BOM and leading blanks for the first tag.
   const text = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF?\s*/, '').toLowerCase();
   if (text.startsWith('<svg') || (text.startsWith('<?xml') && text.includes('<svg'))) return 'svg';

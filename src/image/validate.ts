@@ -1,77 +1,77 @@
 import {
+  canFix,
   checkImage,
   exceedsDecodeLimit,
   imageRules,
-  type ImageFormat,
   type ImageSlot,
   type MeasuredImage,
   type RuleViolation,
 } from '../rules';
-import type { ImageInfo } from '../skin';
+import type { SourceFacts, SourceFormat } from '../skin';
 import { headerSize, sniffFormat, type PixelSize } from './sniff';
+
+/** A picked file's facts, before it is kept (the pick's id comes with the save). */
+export type PickedFacts = Omit<SourceFacts, 'id'>;
 
 export interface AcceptedImage {
   ok: true;
-  info: ImageInfo;
-  /** The file's own bytes as a data URL, with the MIME type of what they really are. */
-  dataUrl: string;
+  facts: PickedFacts;
 }
 
 export interface RejectedImage {
   ok: false;
   violations: RuleViolation[];
   measured: MeasuredImage;
+  /** A fix (一键修复) can make a file CSDN takes from this one. */
+  fixable: boolean;
 }
 
 /** Enough of the file to find a JPEG's frame header behind large EXIF or ICC segments. */
 const SNIFF_BYTES = 256 * 1024;
 
 /**
- * Checks a picked file against the slot's rule: format from its bytes, pixel size from
- * decoding it as the browser displays it, and its byte size.
+ * CSDN's checks before its crop box opens, in its order: the format, judged from the file's
+ * bytes, and the byte size, judged from `file.size` before anything more is read; then, for a
+ * file within both, the pixel size as the browser displays it, against the form's least header.
+ * A refused file is decoded only if it is within the byte limit, and read no further than its head.
  */
 export async function validateImageFile(slot: ImageSlot, file: File): Promise<AcceptedImage | RejectedImage> {
+  const measured: MeasuredImage = { format: null, bytes: file.size, width: null, height: null };
+  if (file.size === 0) return refuse([{ key: 'errEmpty', params: [] }], measured);
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-  const sniffed = sniffFormat(head);
-  const measured: MeasuredImage = { format: sniffed, bytes: file.size, width: null, height: null };
-  const format = sniffed === 'png' || sniffed === 'jpeg' ? sniffed : null;
-  if (!format || !imageRules[slot].formats.includes(format)) {
-    return { ok: false, violations: checkImage(slot, measured), measured };
-  }
+  measured.format = sniffFormat(head);
+  const format = measured.format === 'png' || measured.format === 'jpeg' ? measured.format : null;
+  if (!format) return refuse(checkImage(slot, measured), measured);
 
-  // A frame header past the first bytes (metadata that large is rare) is still found before
-  // decoding: the decoder would read the whole file anyway.
   const claimed =
     headerSize(head, format) ??
-    (file.size > head.length ? headerSize(new Uint8Array(await file.arrayBuffer()), format) : null);
+    // A frame header past the first bytes (metadata that large is rare): the file is within the
+    // limit here, so reading it is bounded.
+    (file.size > head.length && file.size <= imageRules[slot].maxBytes
+      ? headerSize(new Uint8Array(await file.arrayBuffer()), format)
+      : null);
   if (claimed && exceedsDecodeLimit(claimed.width, claimed.height)) {
-    return { ok: false, violations: [tooLarge(claimed)], measured };
+    return refuse([tooLarge(claimed)], measured, false);
+  }
+  if (file.size > imageRules[slot].maxBytes) {
+    // Too heavy: named with the size its header claims, never decoded.
+    if (claimed) Object.assign(measured, claimed);
+    return refuse(checkImage(slot, measured), measured);
   }
 
-  // Read while it decodes: an accepted file needs both, and neither waits on the other.
-  const reading = toDataUrl(file, format);
-  reading.catch(() => undefined); // a refused file never awaits it
   const displayed = await decodedSize(file);
   // Our header reading could disagree with the decoder on an odd file: never accept more than the limit.
   if (displayed && exceedsDecodeLimit(displayed.width, displayed.height)) {
-    return { ok: false, violations: [tooLarge(displayed)], measured };
+    return refuse([tooLarge(displayed)], measured, false);
   }
   if (displayed) Object.assign(measured, displayed);
   const violations = checkImage(slot, measured);
-  if (violations.length > 0 || !displayed) return { ok: false, violations, measured };
+  if (violations.length > 0 || !displayed) return refuse(violations, measured);
+  return { ok: true, facts: { name: file.name, format, bytes: file.size, width: displayed.width, height: displayed.height } };
+}
 
-  return {
-    ok: true,
-    info: {
-      name: file.name,
-      format,
-      bytes: file.size,
-      width: displayed.width,
-      height: displayed.height,
-      revision: crypto.randomUUID(),
-    },
-    dataUrl: await reading,
-  };
+function refuse(violations: RuleViolation[], measured: MeasuredImage, fixable = canFix(measured.format, measured.bytes, violations)): RejectedImage {
+  return { ok: false, violations, measured, fixable };
 }
 
 function tooLarge(size: PixelSize): RuleViolation {
@@ -79,7 +79,7 @@ function tooLarge(size: PixelSize): RuleViolation {
 }
 
 /** Decodes the whole image as it will be displayed (EXIF orientation applied); null if it cannot. */
-async function decodedSize(file: Blob): Promise<{ width: number; height: number } | null> {
+async function decodedSize(file: Blob): Promise<PixelSize | null> {
   try {
     const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
     const size = { width: bitmap.width, height: bitmap.height };
@@ -90,12 +90,10 @@ async function decodedSize(file: Blob): Promise<{ width: number; height: number 
   }
 }
 
-function toDataUrl(file: Blob, format: ImageFormat): Promise<string> {
-  const typed = new Blob([file], { type: `image/${format}` });
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(typed);
-  });
+/** The format a file to be fixed is in, as its bytes say; null where no fix applies. */
+export async function sourceFormatOf(file: Blob): Promise<SourceFormat | null> {
+  const format = sniffFormat(new Uint8Array(await file.slice(0, 64).arrayBuffer()));
+  return format === 'png' || format === 'jpeg' || format === 'gif' || format === 'webp' || format === 'bmp' || format === 'avif'
+    ? format
+    : null;
 }

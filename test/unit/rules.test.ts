@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { checkImage, exceedsDecodeLimit, formatBytes, imageRules, MB, type MeasuredImage } from '../../src/rules';
+import {
+  canFix,
+  checkImage,
+  decodeLimit,
+  exceedsDecodeLimit,
+  fixMaxBytes,
+  formatBytes,
+  imageRules,
+  MB,
+  storedImages,
+  type MeasuredImage,
+  type RuleViolation,
+} from '../../src/rules';
 
 const png = (width: number | null, height: number | null, bytes = 1000): MeasuredImage => ({
   format: 'png',
@@ -12,8 +24,18 @@ describe('the rules table', () => {
   it('holds CSDN form limits, with 1 MB = 1024 × 1024 bytes', () => {
     expect(imageRules.header).toMatchObject({ maxBytes: 2 * 1024 * 1024, minWidth: 1920, minHeight: 100 });
     expect(imageRules.background.maxBytes).toBe(1024 * 1024);
-    expect(imageRules.column).toMatchObject({ maxBytes: 512 * 1024, exactWidth: 300, exactHeight: 38 });
+    // No pixel bound on the column or the background: CSDN's crop cuts any picture to its size.
+    expect(imageRules.column).toEqual({ formats: ['png', 'jpeg'], maxBytes: 512 * 1024 });
+    expect(imageRules.background).toEqual({ formats: ['png', 'jpeg'], maxBytes: 1024 * 1024 });
     for (const rule of Object.values(imageRules)) expect(rule.formats).toEqual(['png', 'jpeg']);
+  });
+
+  it('stores each image as CSDN\'s dialog does: a PNG of exactly the crop\'s size', () => {
+    expect(storedImages).toEqual({
+      header: { width: 1920, height: 100, type: 'image/png' },
+      background: { width: 100, height: 100, type: 'image/png' },
+      column: { width: 300, height: 38, type: 'image/png' },
+    });
   });
 });
 
@@ -28,12 +50,12 @@ describe('checkImage', () => {
     expect(checkImage('header', png(1920, 99))).toEqual([{ key: 'errHeightMin', params: ['99', '100'] }]);
   });
 
-  it('wants the column image exactly 300 × 38', () => {
+  it('takes a column image of any size, since the crop cuts it to 300 × 38', () => {
     expect(checkImage('column', png(300, 38))).toEqual([]);
-    expect(checkImage('column', png(301, 37))).toEqual([
-      { key: 'errWidthExact', params: ['301', '300'] },
-      { key: 'errHeightExact', params: ['37', '38'] },
-    ]);
+    expect(checkImage('column', png(301, 37))).toEqual([]);
+    expect(checkImage('column', png(38, 300))).toEqual([]);
+    expect(checkImage('column', png(1, 1))).toEqual([]);
+    expect(checkImage('column', png(8000, 5000))).toEqual([]);
   });
 
   it('puts no pixel bound on the background', () => {
@@ -70,11 +92,73 @@ describe('checkImage', () => {
 });
 
 describe('exceedsDecodeLimit', () => {
-  it('allows what a skin could need and refuses more', () => {
+  it('is judged on pixels, with a side no longer than a canvas can draw', () => {
+    expect(decodeLimit).toEqual({ maxSide: 32_767, maxPixels: 40_000_000 });
+  });
+
+  it('allows a long banner: CSDN sets no maximum width', () => {
     expect(exceedsDecodeLimit(8192, 4882)).toBe(false);
-    expect(exceedsDecodeLimit(8193, 100)).toBe(true);
-    expect(exceedsDecodeLimit(50000, 50000)).toBe(true);
+    expect(exceedsDecodeLimit(8193, 100)).toBe(false);
+    expect(exceedsDecodeLimit(10_000, 100)).toBe(false);
+    expect(exceedsDecodeLimit(32_767, 100)).toBe(false);
+    expect(exceedsDecodeLimit(100, 32_767)).toBe(false);
+  });
+
+  it('refuses a side past the limit, however few pixels', () => {
+    expect(exceedsDecodeLimit(32_768, 1)).toBe(true);
+    expect(exceedsDecodeLimit(1, 32_768)).toBe(true);
+    expect(exceedsDecodeLimit(65_535, 65_535)).toBe(true);
+  });
+
+  it('refuses more than 40 MP, with both sides within the limit', () => {
+    expect(exceedsDecodeLimit(8000, 5000)).toBe(false); // exactly 40 MP
+    expect(exceedsDecodeLimit(8000, 5001)).toBe(true);
     expect(exceedsDecodeLimit(8000, 8000)).toBe(true); // 64 MP
+    expect(exceedsDecodeLimit(20_000, 20_000)).toBe(true);
+    expect(exceedsDecodeLimit(50000, 50000)).toBe(true);
+  });
+});
+
+describe('canFix', () => {
+  const broke = (key: RuleViolation['key'], ...params: string[]): RuleViolation => ({ key, params });
+
+  it('fixes pictures of the formats a browser decodes, and no other', () => {
+    for (const format of ['gif', 'webp', 'avif', 'bmp']) {
+      expect(canFix(format, 1000, [broke('errFormat', format.toUpperCase())]), format).toBe(true);
+    }
+    // A drawing, and scriptable: never turned into a picture.
+    expect(canFix('svg', 1000, [broke('errFormat', 'SVG')])).toBe(false);
+    for (const format of ['pdf', 'zip', 'html']) {
+      expect(canFix(format, 1000, [broke('errFormat', format.toUpperCase())]), format).toBe(false);
+    }
+    expect(canFix(null, 1000, [broke('errFormatUnknown')])).toBe(false);
+  });
+
+  it('fixes a PNG or JPEG too heavy or too small, even both at once', () => {
+    expect(canFix('png', 3 * MB, [broke('errBytes', '3 MB', '2 MB')])).toBe(true);
+    expect(canFix('jpeg', 1000, [broke('errWidthMin', '1600', '1920')])).toBe(true);
+    expect(canFix('png', 1000, [broke('errHeightMin', '99', '100')])).toBe(true);
+    const all = [broke('errBytes', '3 MB', '2 MB'), broke('errWidthMin', '100', '1920'), broke('errHeightMin', '10', '100')];
+    expect(canFix('png', 3 * MB, all)).toBe(true);
+  });
+
+  it('fixes nothing damaged, empty or past the decode limit, even alongside a fixable rule', () => {
+    expect(canFix('png', 1000, [broke('errDamaged')])).toBe(false);
+    expect(canFix('png', 3 * MB, [broke('errBytes', '3 MB', '2 MB'), broke('errDamaged')])).toBe(false);
+    expect(canFix('png', 1000, [broke('errTooLarge', '50000×50000')])).toBe(false);
+    expect(canFix(null, 0, [broke('errEmpty')])).toBe(false);
+  });
+
+  it('reads no file over 16 MB: up to it is fixable, one byte more is not', () => {
+    expect(fixMaxBytes).toBe(16 * MB);
+    const heavy = [broke('errBytes', '16 MB', '2 MB')];
+    expect(canFix('png', fixMaxBytes, heavy)).toBe(true);
+    expect(canFix('png', fixMaxBytes + 1, heavy)).toBe(false);
+    expect(canFix('gif', fixMaxBytes + 1, [broke('errFormat', 'GIF')])).toBe(false);
+  });
+
+  it('has nothing to fix in a file that breaks no rule', () => {
+    expect(canFix('png', 1000, [])).toBe(false);
   });
 });
 

@@ -1,0 +1,65 @@
+import { defaultCrop, type CropRect } from '../src/image/crop';
+import type { RenderQuality } from '../src/image/render';
+import type { ImageSlot, RuleViolation } from '../src/rules';
+import type { ImageInfo, SourceFormat } from '../src/skin';
+import { imageJob } from './image-worker';
+import type { ImageEdit } from './use-skin';
+
+/**
+ * The editor's side of CSDN's crop step: a picked file is opened once in the image worker, under
+ * its pick's id, and every crop of it is cut there at the slot's stored size.
+ */
+
+/** A new pick at CSDN's default crop, ready to save; or the rule the file broke while opening it. */
+export async function cutNewPick(
+  slot: ImageSlot,
+  file: Blob,
+  name: string,
+  format: SourceFormat,
+): Promise<{ ok: true; edit: ImageEdit } | { ok: false; violation: RuleViolation }> {
+  const id = crypto.randomUUID();
+  const opened = await imageJob({ type: 'open', key: id, file });
+  if (!opened.ok) return opened;
+  const { width, height } = opened.size;
+  const crop = defaultCrop(slot, opened.size);
+  const [cut, source] = await Promise.all([cutImage(id, slot, crop, 'final'), dataUrlOf(file, format)]);
+  const info: ImageInfo = {
+    source: { id, name, format, bytes: file.size, width, height },
+    crop,
+    format: cut.format,
+    bytes: cut.bytes,
+    revision: crypto.randomUUID(),
+  };
+  return { ok: true, edit: { info, output: cut.dataUrl, source } };
+}
+
+/** Opens a stored pick's file again (after a reload, or a worker that was stopped). */
+export async function reopen(info: ImageInfo, file: Blob): Promise<boolean> {
+  const opened = await imageJob({ type: 'open', key: info.source.id, file });
+  return opened.ok;
+}
+
+/** The stored image of an open pick at another crop. */
+export async function cutImage(sourceId: string, slot: ImageSlot, crop: CropRect, quality: RenderQuality) {
+  const { dataUrl, type, bytes } = await imageJob({ type: 'render', key: sourceId, slot, crop, quality });
+  return { dataUrl, bytes, format: type === 'image/png' ? ('png' as const) : ('jpeg' as const) };
+}
+
+/** The record of `info` re-cut at `crop`. */
+export function recut(info: ImageInfo, crop: CropRect, cut: Awaited<ReturnType<typeof cutImage>>): ImageEdit {
+  return {
+    info: { source: info.source, crop, format: cut.format, bytes: cut.bytes, revision: crypto.randomUUID() },
+    output: cut.dataUrl,
+  };
+}
+
+/** The file's bytes as a data URL typed as what its bytes are. */
+function dataUrlOf(file: Blob, format: SourceFormat): Promise<string> {
+  const typed = new Blob([file], { type: `image/${format}` });
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(typed);
+  });
+}

@@ -1,0 +1,88 @@
+import { exceedsDecodeLimit, type ImageSlot, type RuleViolation } from '../rules';
+import type { CropRect } from './crop';
+import { renderStoredImage, type RenderQuality } from './render';
+import { headerSize, sniffFormat, type PixelSize } from './sniff';
+import { validateImageFile, type AcceptedImage, type RejectedImage } from './validate';
+
+/**
+ * The image worker's jobs (src/image/image.worker.ts). `open` decodes a picked file once and keeps
+ * the picture under `key`; `render` cuts the stored image from it, as often as the frame moves.
+ */
+export type ImageRequest =
+  | { id: number; type: 'inspect'; slot: ImageSlot; file: File }
+  | { id: number; type: 'open'; key: string; file: Blob }
+  | { id: number; type: 'render'; key: string; slot: ImageSlot; crop: CropRect; quality: RenderQuality };
+
+export type OpenResult = { ok: true; size: PixelSize } | { ok: false; violation: RuleViolation };
+
+export interface RenderResult {
+  dataUrl: string;
+  type: 'image/png' | 'image/jpeg';
+  bytes: number;
+}
+
+export interface ImageResults {
+  inspect: AcceptedImage | RejectedImage;
+  open: OpenResult;
+  render: RenderResult;
+}
+
+export type ImageReply = { id: number; result: ImageResults[keyof ImageResults] } | { id: number; error: string };
+
+/** Decoded pictures by key; one per field is in use, so a few are kept and the oldest goes. */
+const pictures = new Map<string, ImageBitmap>();
+const KEPT_PICTURES = 3;
+
+export async function handleImageRequest(request: ImageRequest): Promise<ImageResults[keyof ImageResults]> {
+  switch (request.type) {
+    case 'inspect':
+      return validateImageFile(request.slot, request.file);
+    case 'open':
+      return open(request.key, request.file);
+    case 'render': {
+      const picture = pictures.get(request.key);
+      if (!picture) throw new Error('the picture is not open');
+      const { blob, type } = await renderStoredImage(picture, request.crop, request.slot, { quality: request.quality });
+      return { dataUrl: await dataUrlOf(blob), type, bytes: blob.size };
+    }
+  }
+}
+
+async function open(key: string, file: Blob): Promise<OpenResult> {
+  const head = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
+  const format = sniffFormat(head);
+  const claimed = format === 'png' || format === 'jpeg' ? headerSize(head, format) : null;
+  if (claimed && exceedsDecodeLimit(claimed.width, claimed.height)) return { ok: false, violation: tooLarge(claimed) };
+  let picture: ImageBitmap;
+  try {
+    picture = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  } catch {
+    return { ok: false, violation: { key: 'errDamaged', params: [] } };
+  }
+  if (exceedsDecodeLimit(picture.width, picture.height)) {
+    picture.close();
+    return { ok: false, violation: tooLarge(picture) };
+  }
+  pictures.get(key)?.close();
+  pictures.delete(key);
+  pictures.set(key, picture);
+  for (const [oldest, kept] of pictures) {
+    if (pictures.size <= KEPT_PICTURES) break;
+    kept.close();
+    pictures.delete(oldest);
+  }
+  return { ok: true, size: { width: picture.width, height: picture.height } };
+}
+
+function tooLarge(size: PixelSize): RuleViolation {
+  return { key: 'errTooLarge', params: [`${size.width}×${size.height}`] };
+}
+
+function dataUrlOf(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(blob);
+  });
+}
