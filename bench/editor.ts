@@ -31,7 +31,7 @@ export async function keepInEditor(editor: Page, key: string, buffer: Buffer, na
 }
 
 /**
- * A 4000 × 250 JPEG just under CSDN's 2 MB limit, drawn by Chromium's canvas in the editor and kept
+ * A 4000 × 400 JPEG just under CSDN's 2 MB limit, drawn by Chromium's canvas in the editor and kept
  * there: a gradient under grain (grain is what makes a JPEG big), at quality 1, the grain's
  * strength searched until the file is 1.9–2 MB.
  */
@@ -64,11 +64,11 @@ export async function keepLargeJpeg(editor: Page, key: string): Promise<KeptFile
       if (!blob) throw new Error(`no grain gives a JPEG of ${low}–${high} bytes`);
       const w = window as unknown as PageFiles;
       w.__bspFiles ??= {};
-      w.__bspFiles[key] = new File([blob], 'header-4000x250.jpg', { type: 'image/jpeg' });
+      w.__bspFiles[key] = new File([blob], 'header-4000x400.jpg', { type: 'image/jpeg' });
       const head = new Uint8Array(await blob.slice(0, 300).arrayBuffer());
       return { bytes: blob.size, prefix: btoa(String.fromCharCode(...head)) };
     },
-    { key, width: 4000, height: 250, low: 1.9 * 1024 * 1024, high: 2 * 1024 * 1024 },
+    { key, width: 4000, height: 400, low: 1.9 * 1024 * 1024, high: 2 * 1024 * 1024 },
   );
   return { key, ...drawn };
 }
@@ -279,4 +279,10 @@ export class Phases {
         : {}),
     };
   }
+}
+
+/** The first characters of the base64 of the image stored for `slot`: what a page showing it computes to. */
+export async function storedImagePrefix(editor: Page, key: string): Promise<string> {
+  const value = await editor.evaluate(async (key) => (await chrome.storage.local.get(key))[key] as string, key);
+  return value.slice(value.indexOf(',') + 1, value.indexOf(',') + 65);
 }

@@ -33,6 +33,8 @@ export interface StyleCondition {
   property: string;
   equals?: string;
   startsWith?: string;
+  /** Met by any value but this one: the first change. */
+  differsFrom?: string;
 }
 
 /**
@@ -50,7 +52,11 @@ export async function armStyleWait(page: Page, condition: StyleCondition, limitM
         const observer = new MutationObserver(() => {
           const value = getComputedStyle(element).getPropertyValue(condition.property);
           const met =
-            condition.equals !== undefined ? value === condition.equals : value.startsWith(condition.startsWith ?? '');
+            condition.differsFrom !== undefined
+              ? value !== condition.differsFrom
+              : condition.equals !== undefined
+                ? value === condition.equals
+                : value.startsWith(condition.startsWith ?? '');
           if (!met) return;
           observer.disconnect();
           resolve(performance.timeOrigin + performance.now());

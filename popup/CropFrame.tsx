@@ -77,8 +77,8 @@ export default function CropFrame({ slot, src, size, crop, onChange }: Props) {
   }, [src]);
 
   const zoom = (ratio: number) => cropper.current?.zoom(ratio);
-  // Tall enough to drag in, never taller than the popup allows.
-  const height = Math.round(Math.min(240, Math.max(72, (332 * size.height) / size.width)));
+  // Cropper.js needs 100 px at least; never taller than the popup allows.
+  const height = Math.round(Math.min(240, Math.max(100, (332 * size.height) / size.width)));
   return (
     <div class="crop">
       <div class="crop-area" style={{ height: `${height}px` }}>

@@ -16,7 +16,10 @@ export function saveFile(name: string, blob: Blob): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
+  // Firefox follows a download link's click only while the link is in the document.
+  document.body.append(link);
   link.click();
+  link.remove();
   // The download has its own copy once started.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

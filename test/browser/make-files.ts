@@ -295,3 +295,13 @@ export const svgText = (width: number, height: number): Bytes =>
   );
 
 export const plainText = (): Bytes => new TextEncoder().encode('This is not a picture.\nJust a note saved as .png\n');
+
+/**
+ * The file type box an AVIF file starts with (brand `avif`, compatible with the HEIF image brands):
+ * what sniffing reads. No picture follows: enough for a file that must never reach the decoder.
+ */
+export function avifHead(): Bytes {
+  const box = concat(new Uint8Array(4), ascii('ftypavif'), new Uint8Array(4), ascii('avifmif1miaf'));
+  new DataView(box.buffer).setUint32(0, box.length);
+  return box;
+}

@@ -3,7 +3,8 @@
  * in step with the stored skins, against a `scripting` that records what it is asked.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SKIN_SCHEMA, skinKey, type Skin } from '../../src/skin';
+import { readSkin, SKIN_SCHEMA, skinKey, type Skin } from '../../src/skin';
+import { storedImageInfo } from '../support/skin-records';
 
 vi.mock('../../content/hold.iife.ts?script', () => ({ default: 'content/hold.iife.js' }));
 
@@ -50,7 +51,7 @@ const skin = (images: boolean, enabled = true): Skin => ({
   schema: SKIN_SCHEMA,
   enabled,
   colors: { title: '#C0392B' },
-  images: images ? { header: { name: 'h.jpg', format: 'jpeg', bytes: 10, width: 1920, height: 120, revision: 'r1' } } : {},
+  images: images ? { header: storedImageInfo('r1', 'header', 'jpeg') } : {},
 });
 
 beforeEach(() => {
@@ -73,6 +74,33 @@ describe('keepFirstPaintHold', () => {
         persistAcrossSessions: true,
       },
     ]);
+  });
+
+  it('holds the blog of a version 1 record with images, as the editor stored it before', async () => {
+    const v1 = {
+      schema: 1,
+      enabled: true,
+      colors: {},
+      images: { header: { name: 'h.jpg', format: 'jpeg', bytes: 10, width: 1920, height: 120, revision: 'r1' } },
+    };
+    values[skinKey('alice')] = v1;
+    await keepFirstPaintHold('alice');
+    expect(calls).toEqual(['register']);
+    expect(registered[0]!.matches).toContain('https://blog.csdn.net/alice/*');
+  });
+
+  it('judges a record by its revisions alone: what a page needs to paint', async () => {
+    // The editor drops an image whose source facts are damaged; the page still has its stored bytes.
+    const damaged = { ...skin(true), images: { header: { ...storedImageInfo('r1'), source: null } } };
+    expect(readSkin(damaged)?.images).toEqual({});
+    values[skinKey('alice')] = damaged;
+    await keepFirstPaintHold('alice');
+    expect(calls).toEqual(['register']);
+    // Without a revision there is nothing to paint.
+    values[skinKey('bob')] = { ...skin(true), images: { header: { ...storedImageInfo('r1'), revision: undefined } } };
+    calls = [];
+    await keepFirstPaintHold('bob');
+    expect(calls).toEqual([]);
   });
 
   it('holds no blog whose skin has only colors, or is off', async () => {

@@ -2,12 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { InsertedSheets, type CssInjector, type SheetTarget } from '../../background/inserted-sheets';
 import type { SheetRequest } from '../../src/messages';
 import { colorCss, colorsToken, gateToken, imageCss } from '../../src/skin-css';
-import { imageKey, SKIN_SCHEMA, skinKey, type ImageInfo, type Skin } from '../../src/skin';
+import { imageKey, SKIN_SCHEMA, skinKey, type Skin } from '../../src/skin';
+import { storedImageInfo as info } from '../support/skin-records';
 
 const blog = 'someblogger';
 const png = 'data:image/png;base64,iVBORw0KGgo=';
 const jpeg = 'data:image/jpeg;base64,/9j/4AAQ';
-const info = (revision: string): ImageInfo => ({ name: 'a.png', format: 'png', bytes: 10, width: 1920, height: 100, revision });
 const record = (images: Skin['images']): Skin => ({ schema: SKIN_SCHEMA, enabled: true, colors: {}, images });
 const tab: SheetTarget = { tabId: 7, frameId: 0, page: 'load-1', documentId: 'doc-1' };
 
@@ -34,7 +34,7 @@ const ask = (insert: SheetRequest['insert'], remove: string[] = [], target = tab
 
 beforeEach(() => {
   values = {
-    [skinKey(blog)]: record({ header: info('h1'), column: info('c1') }),
+    [skinKey(blog)]: record({ header: info('h1'), column: info('c1', 'column', 'jpeg') }),
     [imageKey(blog, 'header')]: png,
     [imageKey(blog, 'column')]: jpeg,
   };

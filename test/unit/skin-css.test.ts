@@ -12,8 +12,11 @@ describe('imageCss', () => {
     expect(css).toContain('background-size: cover !important;');
   });
 
-  it('tiles the background', () => {
-    expect(imageCss('background', 'r1', dataUrl)).toContain('background-repeat: repeat !important;');
+  it('tiles the background, one stored 100×100 tile per 100×100 CSS px on any screen density', () => {
+    const css = imageCss('background', 'r1', dataUrl);
+    expect(css).toContain('background-repeat: repeat !important;');
+    expect(css).toContain('background-size: 100px 100px !important;');
+    expect(css).toContain('background-position: left top !important;');
   });
 
   it('lays the column image once at the top left of each title bar', () => {
@@ -21,6 +24,7 @@ describe('imageCss', () => {
     expect(css).toContain('.aside-box > .aside-title');
     expect(css).toContain('background-repeat: no-repeat !important;');
     expect(css).toContain('background-position: left top !important;');
+    expect(css).toContain('background-size: auto !important;');
   });
 });
 

@@ -3,6 +3,7 @@ import { headerSize, sniffFormat } from '../../src/image/sniff';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const text = (s: string) => new TextEncoder().encode(s);
+const concat = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((part) => [...part]));
 
 function pngHeader(width: number, height: number): Uint8Array {
   const out = new Uint8Array(33);
@@ -19,6 +20,8 @@ describe('sniffFormat', () => {
     ['jpeg', bytes(0xff, 0xd8, 0xff, 0xe0)],
     ['gif', text('GIF89a')],
     ['webp', text('RIFF\0\0\0\0WEBPVP8 ')],
+    ['avif', concat(bytes(0, 0, 0, 0x20), text('ftypavif\0\0\0\0avifmif1miaf'))],
+    ['avif', concat(bytes(0, 0, 0, 0x1c), text('ftypavis\0\0\0\0avisavifmsf1'))], // an AVIF image sequence
     ['bmp', text('BM\0\0')],
     ['pdf', text('%PDF-1.7')],
     ['zip', bytes(0x50, 0x4b, 0x03, 0x04)],
@@ -27,6 +30,13 @@ describe('sniffFormat', () => {
     ['html', text('<!DOCTYPE html><p>')],
   ])('sees %s', (format, data) => {
     expect(sniffFormat(data)).toBe(format);
+  });
+
+  it('names no other ISO media file AVIF: only the avif and avis brands are', () => {
+    expect(sniffFormat(concat(bytes(0, 0, 0, 0x18), text('ftypheic\0\0\0\0mif1heic')))).toBeNull();
+    expect(sniffFormat(concat(bytes(0, 0, 0, 0x18), text('ftypmp42\0\0\0\0isomavif')))).toBeNull();
+    // The brand where a box type would be, not after `ftyp`: no file type box, no AVIF.
+    expect(sniffFormat(concat(bytes(0, 0, 0, 0x18), text('moovavif')))).toBeNull();
   });
 
   it('names nothing for text or an empty file', () => {

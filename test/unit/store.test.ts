@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SkinStore, type SkinStorage } from '../../src/store';
-import { imageKey, skinKey, type ImageInfo } from '../../src/skin';
+import { loadRecord, loadSkin, SkinStore, StaleCropError, type SkinStorage } from '../../src/store';
+import { imageKey, skinKey, sourceKey, type ImageInfo } from '../../src/skin';
 
 /** storage.local's contract, in memory; every `set` is recorded as one write. */
 function memoryStorage(): SkinStorage & { data: Map<string, unknown>; writes: Array<Record<string, unknown>> } {
@@ -24,8 +24,20 @@ function memoryStorage(): SkinStorage & { data: Map<string, unknown>; writes: Ar
   };
 }
 
-const header: ImageInfo = { name: 'h.png', format: 'png', bytes: 9, width: 1920, height: 100, revision: 'r1' };
+const header: ImageInfo = {
+  source: { id: 'pick-1', name: 'h.jpg', format: 'jpeg', bytes: 300, width: 4000, height: 400 },
+  crop: { x: 0, y: 96, width: 4000, height: 208 },
+  format: 'png',
+  bytes: 9,
+  revision: 'r1',
+};
+/** The stored image, cut from the picked file. */
 const headerUrl = 'data:image/png;base64,AAAA';
+/** The picked file itself. */
+const pickedUrl = 'data:image/jpeg;base64,/9j/';
+/** The same pick, its frame moved: a new stored image, the same source. */
+const recut: ImageInfo = { ...header, crop: { x: 0, y: 0, width: 4000, height: 208 }, bytes: 8, revision: 'r2' };
+const recutUrl = 'data:image/png;base64,BBBB';
 
 describe('SkinStore', () => {
   it('starts a blog with an empty skin that is on', async () => {
@@ -41,29 +53,103 @@ describe('SkinStore', () => {
     expect((await store.load('bob')).colors).toEqual({});
   });
 
-  it('writes an image and the record that points at it in one write', async () => {
+  it('writes the stored image, the picked file and the record that points at both in one write', async () => {
     const storage = memoryStorage();
-    await new SkinStore(storage).setImage('alice', 'header', header, headerUrl);
+    const skin = await new SkinStore(storage).setImage('alice', 'header', header, headerUrl, pickedUrl);
     expect(storage.writes).toHaveLength(1);
-    expect(Object.keys(storage.writes[0]!).sort()).toEqual([imageKey('alice', 'header'), skinKey('alice')].sort());
+    expect(Object.keys(storage.writes[0]!).sort()).toEqual(
+      [imageKey('alice', 'header'), sourceKey('alice', 'header'), skinKey('alice')].sort(),
+    );
+    expect(storage.data.get(imageKey('alice', 'header'))).toBe(headerUrl);
+    expect(storage.data.get(sourceKey('alice', 'header'))).toBe(pickedUrl);
+    expect(skin.images.header).toEqual(header);
+    expect((await loadSkin(storage, 'alice')).images.header).toEqual(header);
+  });
+
+  it('keeps the stored image and the picked file under keys of their own, per blog and slot', () => {
+    expect(imageKey('alice', 'header')).toBe('image:alice:header');
+    expect(sourceKey('alice', 'header')).toBe('source:alice:header');
+    expect(sourceKey('alice', 'column')).not.toBe(sourceKey('bob', 'column'));
+    expect(sourceKey('alice', 'column')).not.toBe(sourceKey('alice', 'header'));
+  });
+
+  it('loads the record as stored, for a reader of its own', async () => {
+    const storage = memoryStorage();
+    expect(await loadRecord(storage, 'alice')).toBeUndefined();
+    await new SkinStore(storage).setImage('alice', 'header', header, headerUrl, pickedUrl);
+    expect(await loadRecord(storage, 'alice')).toEqual(storage.data.get(skinKey('alice')));
+    expect(await loadRecord(storage, 'bob')).toBeUndefined();
   });
 
   it('never writes image bytes for a color change', async () => {
     const storage = memoryStorage();
     const store = new SkinStore(storage);
-    await store.setImage('alice', 'header', header, headerUrl);
+    await store.setImage('alice', 'header', header, headerUrl, pickedUrl);
     await store.setColor('alice', 'hover', '#AFAFAF');
     expect(Object.keys(storage.writes[1]!)).toEqual([skinKey('alice')]);
     expect((await store.load('alice')).images.header).toEqual(header);
   });
 
-  it('removes an image and its bytes', async () => {
+  it('removes an image, its stored bytes and its picked file', async () => {
     const storage = memoryStorage();
     const store = new SkinStore(storage);
-    await store.setImage('alice', 'header', header, headerUrl);
+    await store.setImage('alice', 'header', header, headerUrl, pickedUrl);
+    await store.setImage('alice', 'column', { ...header, revision: 'c1' }, headerUrl, pickedUrl);
     await store.removeImage('alice', 'header');
-    expect((await store.load('alice')).images).toEqual({});
+    expect((await store.load('alice')).images).toEqual({ column: { ...header, revision: 'c1' } });
     expect(storage.data.has(imageKey('alice', 'header'))).toBe(false);
+    expect(storage.data.has(sourceKey('alice', 'header'))).toBe(false);
+    // The other slot's keep theirs.
+    expect(storage.data.get(imageKey('alice', 'column'))).toBe(headerUrl);
+    expect(storage.data.get(sourceKey('alice', 'column'))).toBe(pickedUrl);
+  });
+
+  describe('a crop of the same pick', () => {
+    it('rewrites the record and the stored image only, in one write, and keeps the picked file', async () => {
+      const storage = memoryStorage();
+      const store = new SkinStore(storage);
+      await store.setImage('alice', 'header', header, headerUrl, pickedUrl);
+      const skin = await store.setCrop('alice', 'header', recut, recutUrl);
+      expect(storage.writes).toHaveLength(2);
+      expect(Object.keys(storage.writes[1]!).sort()).toEqual([imageKey('alice', 'header'), skinKey('alice')].sort());
+      expect(skin.images.header).toEqual(recut);
+      expect((await store.load('alice')).images.header).toEqual(recut);
+      expect(storage.data.get(imageKey('alice', 'header'))).toBe(recutUrl);
+      expect(storage.data.get(sourceKey('alice', 'header'))).toBe(pickedUrl);
+    });
+
+    it('is refused when the slot holds another pick now, and writes nothing', async () => {
+      const storage = memoryStorage();
+      const store = new SkinStore(storage);
+      const newer: ImageInfo = { ...header, source: { ...header.source, id: 'pick-2', name: 'newer.png' }, revision: 'r3' };
+      await store.setImage('alice', 'header', newer, headerUrl, pickedUrl);
+      const before = new Map(storage.data);
+      const crop = store.setCrop('alice', 'header', recut, recutUrl); // a crop of pick-1, late
+      await expect(crop).rejects.toThrow(StaleCropError);
+      await expect(crop).rejects.toMatchObject({ name: 'StaleCropError' });
+      expect(storage.writes).toHaveLength(1);
+      expect(storage.data).toEqual(before);
+      expect((await store.load('alice')).images.header).toEqual(newer);
+    });
+
+    it('is refused when the slot has no image any more, and writes nothing', async () => {
+      const storage = memoryStorage();
+      const store = new SkinStore(storage);
+      await store.setImage('alice', 'header', header, headerUrl, pickedUrl);
+      await store.removeImage('alice', 'header');
+      const writes = storage.writes.length;
+      await expect(store.setCrop('alice', 'header', recut, recutUrl)).rejects.toThrow(StaleCropError);
+      expect(storage.writes).toHaveLength(writes);
+      expect(storage.data.has(imageKey('alice', 'header'))).toBe(false);
+      expect((await store.load('alice')).images).toEqual({});
+    });
+
+    it('leaves the queue running after a refusal', async () => {
+      const store = new SkinStore(memoryStorage());
+      await expect(store.setCrop('alice', 'header', recut, recutUrl)).rejects.toThrow(StaleCropError);
+      await store.setColor('alice', 'title', '#111111');
+      expect((await store.load('alice')).colors).toEqual({ title: '#111111' });
+    });
   });
 
   it('does not lose one of two quick edits made without waiting', async () => {
@@ -93,7 +179,7 @@ describe('SkinStore', () => {
     storage.set = async () => {
       throw new Error('QUOTA_BYTES quota exceeded');
     };
-    await expect(store.setImage('alice', 'header', header, headerUrl)).rejects.toThrow(/quota/);
+    await expect(store.setImage('alice', 'header', header, headerUrl, pickedUrl)).rejects.toThrow(/quota/);
     expect(await store.load('alice')).toMatchObject({ colors: { title: '#111111' }, images: {} });
     // the queue is not stuck behind the failure: the next edit runs (and meets the same full disk)
     await expect(store.setColor('alice', 'hover', '#222222')).rejects.toThrow(/quota/);
@@ -118,7 +204,7 @@ describe('SkinStore with a lock shared by several editors', () => {
     const tabA = new SkinStore(storage, lock);
     const tabB = new SkinStore(storage, lock);
     await Promise.all([
-      tabA.setImage('alice', 'header', header, headerUrl),
+      tabA.setImage('alice', 'header', header, headerUrl, pickedUrl),
       tabB.setColor('alice', 'title', '#111111'),
       tabA.setColor('alice', 'hover', '#222222'),
       tabB.removeImage('alice', 'column'),
@@ -128,6 +214,25 @@ describe('SkinStore with a lock shared by several editors', () => {
       images: { header },
     });
     expect(storage.data.get(imageKey('alice', 'header'))).toBe(headerUrl);
+    expect(storage.data.get(sourceKey('alice', 'header'))).toBe(pickedUrl);
+  });
+
+  it('never lets one editor’s late crop land on the pick another editor just made', async () => {
+    const storage = memoryStorage();
+    const lock = sharedLock();
+    const tabA = new SkinStore(storage, lock);
+    const tabB = new SkinStore(storage, lock);
+    await tabA.setImage('alice', 'header', header, headerUrl, pickedUrl);
+    const newer: ImageInfo = { ...header, source: { ...header.source, id: 'pick-2' }, revision: 'r3' };
+    const newerUrl = 'data:image/png;base64,CCCC';
+    const [picked, cropped] = await Promise.allSettled([
+      tabB.setImage('alice', 'header', newer, newerUrl, pickedUrl),
+      tabA.setCrop('alice', 'header', recut, recutUrl),
+    ]);
+    expect(picked.status).toBe('fulfilled');
+    expect(cropped).toMatchObject({ status: 'rejected', reason: expect.any(StaleCropError) });
+    expect((await tabA.load('alice')).images.header).toEqual(newer);
+    expect(storage.data.get(imageKey('alice', 'header'))).toBe(newerUrl);
   });
 
   it('without the lock, the same race loses an edit (what the lock is for)', async () => {
