@@ -1,4 +1,5 @@
 import { defaultCrop, type CropRect } from '../src/image/crop';
+import { readAsDataUrl } from '../src/image/data-url';
 import type { RenderQuality } from '../src/image/render';
 import type { ImageSlot, RuleViolation } from '../src/rules';
 import type { ImageInfo, SourceFormat } from '../src/skin';
@@ -22,7 +23,7 @@ export async function cutNewPick(
   if (!opened.ok) return opened;
   const { width, height } = opened.size;
   const crop = defaultCrop(slot, opened.size);
-  const [cut, source] = await Promise.all([cutImage(id, slot, crop, 'final'), dataUrlOf(file, format)]);
+  const [cut, source] = await Promise.all([cutImage(id, slot, crop, 'final'), readAsDataUrl(new Blob([file], { type: `image/${format}` }))]);
   const info: ImageInfo = {
     source: { id, name, format, bytes: file.size, width, height },
     crop,
@@ -51,15 +52,4 @@ export function recut(info: ImageInfo, crop: CropRect, cut: Awaited<ReturnType<t
     info: { source: info.source, crop, format: cut.format, bytes: cut.bytes, revision: crypto.randomUUID() },
     output: cut.dataUrl,
   };
-}
-
-/** The file's bytes as a data URL typed as what its bytes are. */
-function dataUrlOf(file: Blob, format: SourceFormat): Promise<string> {
-  const typed = new Blob([file], { type: `image/${format}` });
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(typed);
-  });
 }

@@ -1,5 +1,6 @@
 import { exceedsDecodeLimit, type ImageSlot, type RuleViolation } from '../rules';
 import type { CropRect } from './crop';
+import { readAsDataUrl } from './data-url';
 import { renderStoredImage, type RenderQuality } from './render';
 import { headerSize, sniffFormat, type PixelSize } from './sniff';
 import { validateImageFile, type AcceptedImage, type RejectedImage } from './validate';
@@ -43,7 +44,7 @@ export async function handleImageRequest(request: ImageRequest): Promise<ImageRe
       const picture = pictures.get(request.key);
       if (!picture) throw new Error('the picture is not open');
       const { blob, type } = await renderStoredImage(picture, request.crop, request.slot, { quality: request.quality });
-      return { dataUrl: await dataUrlOf(blob), type, bytes: blob.size };
+      return { dataUrl: await readAsDataUrl(blob), type, bytes: blob.size };
     }
   }
 }
@@ -76,13 +77,4 @@ async function open(key: string, file: Blob): Promise<OpenResult> {
 
 function tooLarge(size: PixelSize): RuleViolation {
   return { key: 'errTooLarge', params: [`${size.width}×${size.height}`] };
-}
-
-function dataUrlOf(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(blob);
-  });
 }
