@@ -54,9 +54,11 @@ export async function validateImageFile(slot: ImageSlot, file: File): Promise<Ac
     return refuse([tooLarge(claimed)], measured, false);
   }
   if (file.size > imageRules[slot].maxBytes) {
-    // Too heavy: named with the size its header claims, never decoded.
+    // Too heavy: named with the size its header claims, never decoded. A JPEG's frame header may lie
+    // past the head read (large metadata): its size is then unknown, not damaged.
     if (claimed) Object.assign(measured, claimed);
-    return refuse(checkImage(slot, measured), measured);
+    const unknown = !claimed && format === 'jpeg' && file.size > head.length;
+    return refuse(checkImage(slot, measured).filter((violation) => !(unknown && violation.key === 'errDamaged')), measured);
   }
 
   const displayed = await decodedSize(file);

@@ -1,8 +1,9 @@
 /**
  * Issue 3, "Hostile files": one table of hostile or awkward files, each made here from scratch
  * (no binary fixtures), with the verdict validateImageFile must reach in real Chromium: accepted
- * with its facts, or refused with exactly these broken rules. Files that are not PNG or JPEG, and
- * files claiming more pixels than the decode limit, must be refused without ever being decoded.
+ * with its facts, or refused with exactly these broken rules and whether a fix (一键修复) can
+ * make a file CSDN takes from it. Files that are not PNG or JPEG, files over the byte limit and
+ * files claiming more pixels than the decode limit must be refused without ever being decoded.
  *
  * validate.test.ts keeps the exhaustive matrices (every size and byte rule in both formats and
  * every slot, canvas-made files); this corpus is the issue's list, each kind once, mostly from
@@ -12,32 +13,33 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { validateImageFile } from '../../src/image/validate';
 import { MB, type ImageSlot, type RuleViolation } from '../../src/rules';
+import type { SniffedFormat } from '../../src/image/sniff';
 import { concat } from '../support/bytes';
 import { hostileFileName, htmlText, makeBmp, makePdf, makeZip, pngBomb, zeroPng } from '../support/hostile-files';
 import { encodeJpeg, type JpegSpec } from '../support/jpeg-encoder';
 import { encodePng, ihdrData, PNG_SIGNATURE, pngChunk, type PngSpec } from '../support/png-encoder';
 import {
   asFile,
+  avifHead,
   damagePng,
   makeGif,
   makeWebp,
   padTo,
   svgText,
-  toBase64,
   truncateJpeg,
   withBadCrc,
   withExifOrientation,
   withJpegClaim,
   withoutJpegSegments,
   withoutPngChunks,
+  withPngClaim,
   type Bytes,
 } from './make-files';
 
-type Format = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp' | 'svg' | 'pdf' | 'zip' | 'html';
+type Format = SniffedFormat;
 
-type Verdict =
-  | { ok: true; width: number; height: number }
-  | { ok: false; violations: RuleViolation[]; decoded: boolean };
+type Refusal = { ok: false; violations: RuleViolation[]; decoded: boolean; fixable: boolean };
+type Verdict = { ok: true; width: number; height: number } | Refusal;
 
 interface HostileFile {
   /** What the file is, as the test's name. */
@@ -52,10 +54,12 @@ interface HostileFile {
 }
 
 const accepted = (width: number, height: number): Verdict => ({ ok: true, width, height });
-/** Refused after decoding it (or trying to). */
-const refused = (...violations: RuleViolation[]): Verdict => ({ ok: false, violations, decoded: true });
-/** Refused from its first bytes or its header alone: the decoder never sees it. */
-const refusedUndecoded = (...violations: RuleViolation[]): Verdict => ({ ok: false, violations, decoded: false });
+/** Refused after decoding it (or trying to), with nothing a fix could do. */
+const refused = (...violations: RuleViolation[]): Refusal => ({ ok: false, violations, decoded: true, fixable: false });
+/** Refused from its first bytes or its header alone: the decoder never sees it. No fix either. */
+const refusedUndecoded = (...violations: RuleViolation[]): Refusal => ({ ok: false, violations, decoded: false, fixable: false });
+/** As `refused` or `refusedUndecoded`, but a fix can make a file CSDN takes from it. */
+const fixable = (verdict: Refusal): Refusal => ({ ...verdict, fixable: true });
 const broke = (key: RuleViolation['key'], ...params: string[]): RuleViolation => ({ key, params });
 
 // The encoders' pictures: flat colors, a few KB each whatever their size.
@@ -71,12 +75,18 @@ const corpus: readonly HostileFile[] = [
     kind: 'an empty file',
     slot: 'header', file: 'banner.png', format: null,
     make: () => new Uint8Array(0),
-    verdict: refusedUndecoded(broke('errFormatUnknown')),
+    verdict: refusedUndecoded(broke('errEmpty')),
   },
   {
     kind: 'an empty file named .jpg',
     slot: 'column', file: 'column.jpg', format: null,
     make: () => new Uint8Array(0),
+    verdict: refusedUndecoded(broke('errEmpty')),
+  },
+  {
+    kind: 'a single zero byte',
+    slot: 'column', file: 'column.png', format: null,
+    make: () => new Uint8Array(1),
     verdict: refusedUndecoded(broke('errFormatUnknown')),
   },
   {
@@ -170,24 +180,31 @@ const corpus: readonly HostileFile[] = [
     verdict: accepted(300, 38),
   },
 
-  // Other formats under a PNG or JPG name: refused by their bytes, never decoded
+  // Other formats under a PNG or JPG name: refused by their bytes, never decoded; pictures the
+  // browser decodes can be fixed (turned into a PNG), nothing else can
   {
     kind: 'a GIF renamed .png',
     slot: 'header', file: 'banner.png', format: 'gif',
     make: () => makeGif(1920, 100),
-    verdict: refusedUndecoded(broke('errFormat', 'GIF')),
+    verdict: fixable(refusedUndecoded(broke('errFormat', 'GIF'))),
   },
   {
     kind: 'a WebP renamed .jpg',
     slot: 'column', file: 'column.jpg', format: 'webp',
     make: () => makeWebp(300, 38),
-    verdict: refusedUndecoded(broke('errFormat', 'WEBP')),
+    verdict: fixable(refusedUndecoded(broke('errFormat', 'WEBP'))),
   },
   {
     kind: 'a BMP renamed .png',
     slot: 'background', file: 'tile.png', format: 'bmp',
     make: () => makeBmp(64, 64, [255, 0, 0]),
-    verdict: refusedUndecoded(broke('errFormat', 'BMP')),
+    verdict: fixable(refusedUndecoded(broke('errFormat', 'BMP'))),
+  },
+  {
+    kind: 'the head of an AVIF renamed .jpg',
+    slot: 'header', file: 'banner.jpg', format: 'avif',
+    make: avifHead,
+    verdict: fixable(refusedUndecoded(broke('errFormat', 'AVIF'))),
   },
   {
     kind: 'an SVG renamed .png',
@@ -219,13 +236,13 @@ const corpus: readonly HostileFile[] = [
     kind: 'a header 1 px too narrow (1919×100, palette PNG)',
     slot: 'header', file: 'banner.png', format: 'png',
     make: () => png(1919, 100, { color: 'palette', palette: [[0, 0, 0]], pixel: [0] }),
-    verdict: refused(broke('errWidthMin', '1919', '1920')),
+    verdict: fixable(refused(broke('errWidthMin', '1919', '1920'))),
   },
   {
     kind: 'a header 1 px too low (1920×99, progressive JPEG)',
     slot: 'header', file: 'banner.jpg', format: 'jpeg',
     make: () => jpeg(1920, 99, { mode: 'progressive' }),
-    verdict: refused(broke('errHeightMin', '99', '100')),
+    verdict: fixable(refused(broke('errHeightMin', '99', '100'))),
   },
   {
     kind: 'a header of exactly 1920×100',
@@ -239,32 +256,34 @@ const corpus: readonly HostileFile[] = [
     make: () => jpeg(1921, 101),
     verdict: accepted(1921, 101),
   },
+  // The column has no size rule: CSDN's crop cuts any picture to 300×38.
   {
-    kind: 'a column 1 px too narrow (299×38)',
+    kind: 'a column 1 px narrower than it is stored (299×38)',
     slot: 'column', file: 'column.jpg', format: 'jpeg',
     make: () => jpeg(299, 38),
-    verdict: refused(broke('errWidthExact', '299', '300')),
+    verdict: accepted(299, 38),
   },
   {
-    kind: 'a column 1 px too wide (301×38)',
+    kind: 'a column 1 px wider than it is stored (301×38)',
     slot: 'column', file: 'column.png', format: 'png',
     make: () => png(301, 38),
-    verdict: refused(broke('errWidthExact', '301', '300')),
+    verdict: accepted(301, 38),
   },
   {
-    kind: 'a column 1 px too low (300×37)',
+    kind: 'a column 1 px lower than it is stored (300×37)',
     slot: 'column', file: 'column.png', format: 'png',
     make: () => png(300, 37, { color: 'gray', pixel: [128] }),
-    verdict: refused(broke('errHeightExact', '37', '38')),
+    verdict: accepted(300, 37),
   },
   {
-    kind: 'a column 1 px too high (300×39)',
+    kind: 'a column 1 px higher than it is stored (300×39)',
     slot: 'column', file: 'column.jpg', format: 'jpeg',
     make: () => jpeg(300, 39, { space: 'gray' }),
-    verdict: refused(broke('errHeightExact', '39', '38')),
+    verdict: accepted(300, 39),
   },
 
-  // Byte limits: exactly the limit, and one byte over (1 MB = 1024 × 1024 bytes)
+  // Byte limits: exactly the limit, and one byte over (1 MB = 1024 × 1024 bytes), judged from the
+  // size alone: a file over the limit is never decoded, and a fix can make it lighter
   {
     kind: 'a 16-bit PNG header of exactly 2 MB',
     slot: 'header', file: 'banner.png', format: 'png',
@@ -275,7 +294,7 @@ const corpus: readonly HostileFile[] = [
     kind: 'a PNG header 1 byte over 2 MB',
     slot: 'header', file: 'banner.png', format: 'png',
     make: async () => padTo(await png(1920, 100), 2 * MB + 1),
-    verdict: refused(broke('errBytes', '2.1 MB', '2 MB')),
+    verdict: fixable(refusedUndecoded(broke('errBytes', '2.1 MB', '2 MB'))),
   },
   {
     kind: 'a progressive JPEG background of exactly 1 MB',
@@ -286,8 +305,9 @@ const corpus: readonly HostileFile[] = [
   {
     kind: 'a JPEG background 1 byte over 1 MB',
     slot: 'background', file: 'tile.jpg', format: 'jpeg',
-    make: () => padTo(jpeg(64, 64), MB + 1),
-    verdict: refused(broke('errBytes', '1.1 MB', '1 MB')),
+    // Padded after its frame header: see validate.test.ts for a heavy JPEG with its header further in.
+    make: () => padTo(jpeg(64, 64), MB + 1, 'after-frame'),
+    verdict: fixable(refusedUndecoded(broke('errBytes', '1.1 MB', '1 MB'))),
   },
   {
     kind: 'a CMYK JPEG column of exactly 512 KB',
@@ -299,7 +319,7 @@ const corpus: readonly HostileFile[] = [
     kind: 'an interlaced PNG column 1 byte over 512 KB',
     slot: 'column', file: 'column.png', format: 'png',
     make: async () => padTo(await png(300, 38, { interlace: true }), 0.5 * MB + 1),
-    verdict: refused(broke('errBytes', '512.1 KB', '512 KB')),
+    verdict: fixable(refusedUndecoded(broke('errBytes', '512.1 KB', '512 KB'))),
   },
 
   // Less common kinds of PNG and JPEG, all accepted
@@ -384,7 +404,7 @@ const corpus: readonly HostileFile[] = [
     kind: 'a JPEG stored 1920×100, EXIF orientation 6 (shown 100×1920)',
     slot: 'header', file: 'banner.jpg', format: 'jpeg',
     make: () => withExifOrientation(jpeg(1920, 100), 6),
-    verdict: refused(broke('errWidthMin', '100', '1920')),
+    verdict: fixable(refused(broke('errWidthMin', '100', '1920'))),
   },
 
   // Bombs, and the largest picture the decode limit lets through
@@ -437,7 +457,20 @@ const corpus: readonly HostileFile[] = [
     kind: 'the same 8000×5000 PNG as a column',
     slot: 'column', file: 'column.png', format: 'png',
     make: () => zeroPng(8000, 5000),
-    verdict: refused(broke('errWidthExact', '8000', '300'), broke('errHeightExact', '5000', '38')),
+    verdict: accepted(8000, 5000),
+  },
+  // No maximum width: a banner as long as a canvas can be is cropped like any other.
+  {
+    kind: 'a header of 20000×100',
+    slot: 'header', file: 'banner.png', format: 'png',
+    make: () => zeroPng(20_000, 100),
+    verdict: accepted(20_000, 100),
+  },
+  {
+    kind: 'a PNG claiming a side of 32768 px',
+    slot: 'header', file: 'banner.png', format: 'png',
+    make: async () => withPngClaim(await png(40, 30), 32_768, 100),
+    verdict: refusedUndecoded(broke('errTooLarge', '32768×100')),
   },
 
   // A name that would run script if it were ever written into the page as HTML
@@ -458,39 +491,32 @@ const bytesOf = (entry: HostileFile) => {
   return made.get(entry)!;
 };
 
-/** Checks one verdict; returns how long validateImageFile took. */
+/** Checks one verdict; returns how many times the file was decoded. */
 async function expectVerdict(entry: HostileFile): Promise<number> {
   const bytes = await bytesOf(entry);
   const decoder = vi.spyOn(window, 'createImageBitmap');
-  const started = performance.now();
   const result = await validateImageFile(entry.slot, asFile(bytes, entry.file, mimeOf(entry.file)));
-  const took = performance.now() - started;
   const { verdict } = entry;
   if (verdict.ok) {
     expect(result).toEqual({
       ok: true,
-      info: {
-        name: entry.file,
-        format: entry.format,
-        bytes: bytes.length,
-        width: verdict.width,
-        height: verdict.height,
-        revision: expect.any(String),
-      },
-      dataUrl: `data:image/${entry.format};base64,${toBase64(bytes)}`,
+      facts: { name: entry.file, format: entry.format, bytes: bytes.length, width: verdict.width, height: verdict.height },
     });
   } else {
     expect(result.ok).toBe(false);
-    if (result.ok) return took;
+    if (result.ok) return decoder.mock.calls.length;
     expect(result.violations).toEqual(verdict.violations);
+    expect(result.fixable).toBe(verdict.fixable);
     expect(result.measured).toMatchObject({ format: entry.format, bytes: bytes.length });
-    if (!verdict.decoded || verdict.violations.some((v) => v.key === 'errDamaged')) {
+    if (verdict.violations.some((v) => ['errDamaged', 'errTooLarge', 'errFormat', 'errFormatUnknown', 'errEmpty'].includes(v.key))) {
+      // No size to name: never decoded, or it did not decode.
       expect(result.measured).toMatchObject({ width: null, height: null });
     }
   }
   expect(decoder).toHaveBeenCalledTimes(verdict.ok || verdict.decoded ? 1 : 0);
+  const decodes = decoder.mock.calls.length;
   decoder.mockRestore();
-  return took;
+  return decodes;
 }
 
 afterEach(() => {
@@ -508,19 +534,17 @@ describe('each hostile file gets its verdict', () => {
   });
 });
 
-test('the whole corpus in a row, as one user might pick them, stays quick', async () => {
-  await Promise.all(corpus.map(bytesOf)); // made beforehand: only the checks are timed
-  const started = performance.now();
-  const slowest = { kind: '', took: 0 };
-  for (const entry of corpus) {
-    const took = await expectVerdict(entry);
-    if (took > slowest.took) Object.assign(slowest, { kind: entry.kind, took });
-  }
-  const total = performance.now() - started;
-  // About 0.5 s here, most of it decoding the 40 MP pictures: the bounds leave room for a slow
-  // machine, not for a file that makes the decoder churn.
-  expect(total, `slowest: ${slowest.kind} (${Math.round(slowest.took)} ms)`).toBeLessThan(10_000);
-  expect(slowest.took).toBeLessThan(3_000);
+// How long the checks take is the bench's to measure (bench/), not a test's to guess at. What a
+// test can hold is what makes them quick: no file is decoded more than once, and none of those
+// refused from their bytes or header is decoded at all (counted per file by expectVerdict).
+test('the whole corpus in a row, as one user might pick them, gets the same verdicts, each file decoded at most once', async () => {
+  let decodes = 0;
+  for (const entry of corpus) decodes += await expectVerdict(entry);
+  const decodable = corpus.filter(({ verdict }) => verdict.ok || verdict.decoded);
+  expect(decodes).toBe(decodable.length);
+  // Most of the corpus is judged without the decoder: every other format, every file over the
+  // byte limit and every bomb.
+  expect(corpus.length - decodable.length).toBeGreaterThanOrEqual(15);
 });
 
 describe('what Chromium does with a bad CRC (the ground for the verdicts above)', () => {

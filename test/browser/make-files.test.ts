@@ -92,6 +92,17 @@ describe('padding to an exact size', () => {
     expect(markers.slice(0, 4)).toEqual([0xfe, 0xfe, 0xfe, 0xfe]);
     expect(markers[4]).not.toBe(0xfe);
   });
+
+  test('JPEG padding after the frame header keeps the header near the start, and the picture', async () => {
+    const jpeg = await makeJpeg(300, 38);
+    const padded = padTo(jpeg, jpeg.length + 200_000, 'after-frame');
+    expect(padded.length).toBe(jpeg.length + 200_000);
+    const segments = jpegSegments(padded);
+    const sof = segments.findIndex((s) => s.marker >= 0xc0 && s.marker <= 0xc2);
+    expect(segments[sof]!.offset).toBe(jpegSegments(jpeg)[sof]!.offset);
+    expect(segments.slice(sof + 1, sof + 5).map((s) => s.marker)).toEqual([0xfe, 0xfe, 0xfe, 0xfe]);
+    expect(await decode(padded)).toEqual({ width: 300, height: 38 });
+  });
 });
 
 describe('damaged files', () => {

@@ -179,10 +179,14 @@ const MAX_COM = 0xffff + 2;
 const COM_OVERHEAD = 4;
 
 /**
- * The same JPEG grown to exactly `size` bytes by COM (comment) segments right after SOI. A large
- * padding pushes the frame header far from the start of the file, as big EXIF or ICC data does.
+ * Where `padJpeg` puts its comments: right after SOI, so a large padding pushes the frame header
+ * far from the start of the file, as big EXIF or ICC data does; or right after the frame header,
+ * so the file grows and its header stays where most files have it, in the first few KB.
  */
-export function padJpeg(jpeg: Bytes, size: number): Bytes {
+export type JpegPadding = 'before-frame' | 'after-frame';
+
+/** The same JPEG grown to exactly `size` bytes by COM (comment) segments, placed as `where` says. */
+export function padJpeg(jpeg: Bytes, size: number, where: JpegPadding = 'before-frame'): Bytes {
   let left = size - jpeg.length;
   if (left < COM_OVERHEAD) throw new Error(`a JPEG of ${jpeg.length} bytes cannot be padded to ${size}`);
   const comments: Bytes[] = [];
@@ -192,7 +196,9 @@ export function padJpeg(jpeg: Bytes, size: number): Bytes {
     comments.push(jpegSegment(0xfe, new Uint8Array(take - COM_OVERHEAD).fill(0x20)));
     left -= take;
   }
-  return concat(jpeg.subarray(0, 2), ...comments, jpeg.subarray(2));
+  const sof = frameHeader(jpeg);
+  const at = where === 'before-frame' ? 2 : sof.offset + 2 + sof.length;
+  return concat(jpeg.subarray(0, at), ...comments, jpeg.subarray(at));
 }
 
 /** The same JPEG with its frame header (SOF) claiming another size. */
@@ -263,10 +269,13 @@ export function withExifOrientation(jpeg: Bytes, orientation: number): Bytes {
 // ---------------------------------------------------------------------------------------------
 // Other formats, and padding whichever kind it is
 
-/** Grows a PNG or JPEG to exactly `size` bytes without changing its picture. */
-export function padTo(bytes: Bytes, size: number): Bytes {
+/**
+ * Grows a PNG or JPEG to exactly `size` bytes without changing its picture. A PNG's padding always
+ * follows its header (IHDR comes first); a JPEG's goes where `jpegPadding` says.
+ */
+export function padTo(bytes: Bytes, size: number, jpegPadding?: JpegPadding): Bytes {
   if (isPng(bytes)) return padPng(bytes, size);
-  if (isJpeg(bytes)) return padJpeg(bytes, size);
+  if (isJpeg(bytes)) return padJpeg(bytes, size, jpegPadding);
   throw new Error('only PNG and JPEG can be padded');
 }
 

@@ -9,7 +9,7 @@ import { SkinPainter } from '../../content/painter';
 import { StyleOwner } from '../../content/style-owner';
 import type { HexColor } from '../../src/color';
 import type { ColorSlot, ImageSlot } from '../../src/rules';
-import { imageKey, SKIN_SCHEMA, skinKey, type ImageInfo, type Skin } from '../../src/skin';
+import { imageKey, SKIN_SCHEMA, skinKey, type PageSkin } from '../../src/skin';
 import { colorsToken, SHEET_GATE } from '../../src/skin-css';
 import { HOLD_ATTRIBUTE, HOLD_KEY } from '../../src/first-paint';
 import { releaseHold, takeHold } from '../../content/take-hold';
@@ -355,20 +355,14 @@ describe('SkinPainter', () => {
     return painter;
   }
 
-  const info = (revision: string, format: ImageInfo['format'] = 'png'): ImageInfo => ({
-    name: `skin.${format}`,
-    format,
-    bytes: 1000,
-    width: 1920,
-    height: 100,
-    revision,
-  });
+  /** All a page reads of a stored image (`readPageSkin`): which one it is. */
+  const info = (revision: string) => ({ revision });
 
   function skin(
-    colors: Skin['colors'] = {},
-    images: Skin['images'] = {},
+    colors: PageSkin['colors'] = {},
+    images: PageSkin['images'] = {},
     enabled = true,
-  ): Skin {
+  ): PageSkin {
     return { schema: SKIN_SCHEMA, enabled, colors, images };
   }
 
@@ -379,7 +373,7 @@ describe('SkinPainter', () => {
   const columnImage = () => computed('.aside-box > .aside-title').backgroundImage;
 
   /** Stores `shown` as the editor would (the record and the bytes of its images), then shows it. */
-  async function storeAndShow(shown: Skin, bytes: Partial<Record<ImageSlot, unknown>> = {}): Promise<void> {
+  async function storeAndShow(shown: PageSkin, bytes: Partial<Record<ImageSlot, unknown>> = {}): Promise<void> {
     storage.values[skinKey(blog)] = shown;
     for (const [slot, value] of Object.entries(bytes)) storage.values[key(slot as ImageSlot)] = value;
     await painter!.show(shown);
@@ -410,7 +404,7 @@ describe('SkinPainter', () => {
 
   test('paints colors and images over the page’s own styles', async () => {
     newPainter();
-    await storeAndShow(skin(colors, { header: info('h1'), background: info('b1'), column: info('c1', 'jpeg') }), {
+    await storeAndShow(skin(colors, { header: info('h1'), background: info('b1'), column: info('c1') }), {
       header: pngUrl,
       background: pngUrl,
       column: jpegUrl,
@@ -453,7 +447,7 @@ describe('SkinPainter', () => {
   ] as const)('showing %s clears everything it painted', async (_name, off) => {
     const before = root.outerHTML;
     const painter = newPainter();
-    await storeAndShow(skin(colors, { header: info('h1'), column: info('c1', 'jpeg') }), { header: pngUrl, column: jpegUrl });
+    await storeAndShow(skin(colors, { header: info('h1'), column: info('c1') }), { header: pngUrl, column: jpegUrl });
     expect(titleColor()).toBe('rgb(255, 0, 0)');
 
     await painter.show(off);
@@ -476,7 +470,7 @@ describe('SkinPainter', () => {
 
   test('a color change asks for nothing; a new image is asked for alone and its old sheet taken out', async () => {
     newPainter();
-    const images = { header: info('h1'), column: info('c1', 'jpeg') };
+    const images = { header: info('h1'), column: info('c1') };
     await storeAndShow(skin(colors, images), { header: pngUrl, column: jpegUrl });
     expect(asks).toEqual([{ insert: ['header', 'column'], remove: 0 }]);
     expect(document.adoptedStyleSheets).toHaveLength(2);
@@ -487,7 +481,7 @@ describe('SkinPainter', () => {
     expect(bannerImage()).toBe(cssUrl(pngUrl));
 
     const newHeader = `data:image/jpeg;base64,${toBase64(await makeJpeg(1920, 120))}`;
-    await storeAndShow(skin(colors, { ...images, header: info('h2', 'jpeg') }), { header: newHeader });
+    await storeAndShow(skin(colors, { ...images, header: info('h2') }), { header: newHeader });
     expect(bannerImage()).toBe(cssUrl(newHeader));
     expect(columnImage()).toBe(cssUrl(jpegUrl));
     await expect.poll(() => asks).toEqual([
@@ -503,7 +497,7 @@ describe('SkinPainter', () => {
     const painter = newPainter();
     await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
     const newHeader = `data:image/jpeg;base64,${toBase64(await makeJpeg(1920, 120))}`;
-    const edited = skin(colors, { header: info('h2', 'jpeg') });
+    const edited = skin(colors, { header: info('h2') });
     storage.values[skinKey(blog)] = edited;
     storage.values[key('header')] = newHeader;
 
@@ -540,7 +534,7 @@ describe('SkinPainter', () => {
       painter.preview('header', 'h2', newHeader);
       expect(bannerImage()).toBe(cssUrl(newHeader));
 
-      await painter.show(skin(colors, { header: info('h2', 'jpeg') }), { [key('header')]: newHeader });
+      await painter.show(skin(colors, { header: info('h2') }), { [key('header')]: newHeader });
       expect(bannerImage()).toBe(cssUrl(newHeader));
       expect(ourNodesWith(newHeader)).toHaveLength(1);
       await expect.poll(() => asks).toEqual([
@@ -568,20 +562,39 @@ describe('SkinPainter', () => {
       expect(ourNodesWith(newHeader)).toHaveLength(0);
     });
 
-    test('shows nothing while the skin is off, nor bytes that are not a PNG or JPEG data URL', async () => {
+    test('shows nothing while the skin is off', async () => {
       const before = root.outerHTML;
       const painter = newPainter();
       await painter.show(skin(colors, {}, false));
       painter.preview('header', 'h2', newHeader);
-      painter.preview('column', 'c2', 'data:image/svg+xml;base64,PHN2Zz4=');
       expect(root.outerHTML).toBe(before);
       expect(bannerImage()).toBe('none');
+    });
+
+    test.each([
+      ['an SVG data URL', 'data:image/svg+xml;base64,PHN2Zz4='],
+      ['an address', 'https://example.com/column.png'],
+      ['a PNG data URL that would end the CSS string', 'data:image/png;base64,AAAA") } body { color: red'],
+    ])('shows nothing for %s, with the skin on', async (_name, dataUrl) => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
+      const before = root.outerHTML;
+      // A good preview of another slot shows: the skin is on, and previews are taken.
+      painter.preview('header', 'h2', newHeader);
+      expect(bannerImage()).toBe(cssUrl(newHeader));
+      const withHeader = root.outerHTML;
+      expect(withHeader).not.toBe(before);
+
+      painter.preview('column', 'c2', dataUrl);
+      expect(root.outerHTML).toBe(withHeader);
+      expect(columnImage()).toBe('none');
+      expect(getComputedStyle(document.body).color).not.toBe('rgb(255, 0, 0)');
     });
 
     test('arriving after its save landed, it is not held ahead of later changes', async () => {
       const painter = newPainter();
       await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
-      const saved = skin(colors, { header: info('h2', 'jpeg') });
+      const saved = skin(colors, { header: info('h2') });
       await storeAndShow(saved, { header: newHeader });
       painter.preview('header', 'h2', newHeader); // the editor's message, later than storage
       await storeAndShow(skin(colors, {})); // the header removed
@@ -590,7 +603,7 @@ describe('SkinPainter', () => {
 
     test('a preview that comes after a later save is too late, and shows nothing', async () => {
       const painter = newPainter();
-      await storeAndShow(skin(colors, { header: info('h2', 'jpeg') }), { header: newHeader });
+      await storeAndShow(skin(colors, { header: info('h2') }), { header: newHeader });
       await storeAndShow(skin(colors, { header: info('h3') }), { header: pngUrl });
       painter.preview('header', 'h2', newHeader); // the message for h2 was slower than both writes
       expect(bannerImage()).toBe(cssUrl(pngUrl));
@@ -882,7 +895,7 @@ describe('SkinPainter', () => {
     const newHeader = `data:image/jpeg;base64,${toBase64(await makeJpeg(1920, 120))}`;
     let open = () => {};
     storage.gate = new Promise<void>((resolve) => (open = resolve));
-    const next = storeAndShow(skin(colors, { header: info('h2', 'jpeg') }), { header: newHeader });
+    const next = storeAndShow(skin(colors, { header: info('h2') }), { header: newHeader });
     await settle();
     expect(bannerImage()).toBe(cssUrl(pngUrl));
     open();
@@ -892,8 +905,8 @@ describe('SkinPainter', () => {
 
   test('a removed image disappears at once; the others stay', async () => {
     const painter = newPainter();
-    await storeAndShow(skin(colors, { header: info('h1'), column: info('c1', 'jpeg') }), { header: pngUrl, column: jpegUrl });
-    await painter.show(skin(colors, { column: info('c1', 'jpeg') }));
+    await storeAndShow(skin(colors, { header: info('h1'), column: info('c1') }), { header: pngUrl, column: jpegUrl });
+    await painter.show(skin(colors, { column: info('c1') }));
     expect(bannerImage()).toBe('none');
     expect(columnImage()).toBe(cssUrl(jpegUrl));
     await expect.poll(() => document.adoptedStyleSheets.length).toBe(1);
