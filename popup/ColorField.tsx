@@ -18,19 +18,26 @@ export function ColorField({ slot, color, onChange }: Props) {
   const [text, setText] = useState(color ?? '');
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  /** The color this field last asked to store. */
+  const sent = useRef<HexColor | null>(color ?? null);
   const id = `field-${slot}`;
 
   // A color stored by another editor shows here, unless the user is typing in this field
   // (runs on a stored change only, not on each keystroke).
   useEffect(() => {
     const typing = document.hasFocus() && document.activeElement === input.current;
-    if (!typing && parseHexColor(text) !== (color ?? null)) setText(color ?? '');
+    if (typing) return;
+    sent.current = color ?? null;
+    if (parseHexColor(text) !== (color ?? null)) setText(color ?? '');
   }, [color]);
   const label = fieldLabel(slot);
   const swatch = (parseHexColor(text) ?? color ?? '#000000').toLowerCase();
 
   function save(next: HexColor | null) {
-    if (next === (color ?? null)) return;
+    // Against the last color sent, not the last stored: a save may still be on its way, and
+    // typing back to the stored color must undo it, not be skipped.
+    if (next === sent.current) return;
+    sent.current = next;
     onChange(next).catch((cause: unknown) => setError(saveError(cause)));
   }
 
