@@ -108,7 +108,9 @@ function moveToCanvasWhenRefused(painter: SkinPainter): void {
     'securitypolicyviolation',
     (event) => {
       const imageDirective = /^(img|default)-src/.test(event.effectiveDirective);
-      if (event.isTrusted && imageDirective && event.blockedURI.startsWith('data')) painter.useCanvas();
+      // A report-only policy blocks nothing: only an enforced one moves the images to canvas.
+      const enforced = event.disposition === 'enforce';
+      if (event.isTrusted && enforced && imageDirective && event.blockedURI.startsWith('data')) painter.useCanvas();
     },
     true,
   );
