@@ -1,6 +1,7 @@
 import type { ImageSlot } from '../src/rules';
 import { inSkinLayer } from '../src/skin-css';
 import { selectorsFor } from '../src/sites/csdn';
+import { RepairBudget } from './repair-budget';
 
 /**
  * Paints images as <canvas> layers under each slot's elements, for pages whose
@@ -19,6 +20,8 @@ export class CanvasLayers {
     for (const entry of entries) this.draw(entry.target);
   });
   private readonly arrivals = new MutationObserver(() => this.attachAll());
+  /** Layers a page script took away are put back within the same budget as our style nodes. */
+  private readonly repairs = new RepairBudget(MAX_REPAIRS_PER_SECOND, () => this.attachAll());
   /** Per slot, so bytes decoded after a newer `set` are dropped. */
   private readonly generations = new Map<ImageSlot, number>();
 
@@ -42,6 +45,7 @@ export class CanvasLayers {
   }
 
   clear(): void {
+    this.repairs.cancel();
     for (const slot of [...this.bitmaps.keys()]) this.detach(slot);
     for (const bitmap of this.bitmaps.values()) bitmap.close();
     this.bitmaps.clear();
@@ -70,7 +74,9 @@ export class CanvasLayers {
     }
     for (const slot of this.bitmaps.keys()) {
       for (const host of this.document.querySelectorAll(selectorsFor(slot).join(','))) {
-        if (this.layers.get(host)?.canvas.parentNode === host) continue;
+        const layer = this.layers.get(host);
+        if (layer?.canvas.parentNode === host) continue;
+        if (layer && !this.repairs.take()) return; // taken away again: put back later
         const canvas = this.document.createElement('canvas');
         canvas.className = LAYER_CLASS;
         canvas.setAttribute('aria-hidden', 'true');
@@ -111,6 +117,7 @@ export class CanvasLayers {
 }
 
 const LAYER_CLASS = 'bsp-skin-layer';
+const MAX_REPAIRS_PER_SECOND = 20;
 const MAX_LAYER_PIXELS = 16_000_000;
 
 type Draw = (context: CanvasRenderingContext2D, image: ImageBitmap, width: number, height: number) => void;

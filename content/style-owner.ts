@@ -1,3 +1,5 @@
+import { RepairBudget } from './repair-budget';
+
 /**
  * Owns everything the extension puts into a page's DOM: one <style> per skin part, and one
  * attribute of <html>. It creates, replaces and removes them, and keeps the nodes the last
@@ -12,8 +14,11 @@ export class StyleOwner<Part extends string> {
   private readonly nodes = new Map<Part, HTMLStyleElement>();
   private readonly guard = new MutationObserver((records) => this.restore(records));
   /** Moves made in the current second; a page that also insists on being last must not win a freeze. */
-  private moves = { count: 0, since: 0 };
-  private retry: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Moves and clean copies made for the page. Our declarations are `!important` in a cascade
+   * layer, so being last rarely decides anything: a page that insists wins, cheaply.
+   */
+  private readonly moves = new RepairBudget(MAX_MOVES_PER_SECOND, () => this.restore([]));
   /** Parts a page edited while the move budget was spent: swapped for clean copies when it renews. */
   private readonly dirty = new Set<Part>();
   /** The value the owned attribute must hold; '' is no attribute. */
@@ -57,8 +62,7 @@ export class StyleOwner<Part extends string> {
   }
 
   clear(): void {
-    clearTimeout(this.retry);
-    this.retry = undefined;
+    this.moves.cancel();
     this.dirty.clear();
     this.guard.disconnect();
     this.watched = [];
@@ -87,12 +91,12 @@ export class StyleOwner<Part extends string> {
   private restore(records: MutationRecord[]): void {
     const root = this.document.documentElement;
     if (!root) return;
-    if ((root.getAttribute(this.attribute) ?? '') !== this.attributeValue && this.mayMove()) this.putAttribute();
+    if ((root.getAttribute(this.attribute) ?? '') !== this.attributeValue && this.moves.take()) this.putAttribute();
     for (const [part, node] of this.nodes) {
       const touched = this.dirty.has(part) || records.some((record) => record.target !== root && node.contains(record.target));
       if (!node.isConnected) {
-        if (this.mayMove()) root.append(node);
-      } else if (touched && !this.mayMove()) {
+        if (this.moves.take()) root.append(node);
+      } else if (touched && !this.moves.take()) {
         this.dirty.add(part);
       } else if (touched) {
         this.dirty.delete(part);
@@ -104,7 +108,7 @@ export class StyleOwner<Part extends string> {
     }
     const ours = [...this.nodes.values()];
     const tail = [...root.children].slice(-ours.length);
-    if (!ours.every((node, i) => tail[i] === node) && this.mayMove()) root.append(...ours);
+    if (!ours.every((node, i) => tail[i] === node) && this.moves.take()) root.append(...ours);
     this.settle();
   }
 
@@ -132,23 +136,5 @@ export class StyleOwner<Part extends string> {
     for (const node of this.nodes.values()) {
       this.guard.observe(node, { childList: true, characterData: true, subtree: true, attributes: true });
     }
-  }
-
-  /**
-   * At most a few moves or clean copies a second: enough to answer any page that adds nodes or
-   * edits ours, while a script that re-appends its own node after ours each time gives up the
-   * fight instead of freezing the tab (our declarations are `!important` in a cascade layer, so
-   * being last rarely decides anything).
-   */
-  private mayMove(): boolean {
-    const now = performance.now();
-    if (now - this.moves.since > 1000) this.moves = { count: 0, since: now };
-    if (++this.moves.count <= MAX_MOVES_PER_SECOND) return true;
-    // Out of moves: try once more when the budget renews, so a removed part is not gone for good.
-    this.retry ??= setTimeout(() => {
-      this.retry = undefined;
-      this.restore([]);
-    }, 1000);
-    return false;
   }
 }
