@@ -19,11 +19,14 @@ export async function keepFirstPaintHold(blog: string, spellings: string[] = [])
     const { scripting } = browser;
     const [current] = await scripting.getRegisteredContentScripts({ ids: [HOLD_SCRIPT_ID] });
     const matches = new Set(current?.matches ?? []);
-    // Every spelling ever seen is dropped with the blog's own patterns when its skin goes.
-    const ours = wanted ? blogPagePatterns(blog, spellings) : [...matches].filter((p) => isPatternOf(blog, p));
-    for (const pattern of ours) {
-      if (wanted) matches.add(pattern);
-      else matches.delete(pattern);
+    const kept = [...matches].filter((p) => isPatternOf(blog, p));
+    // Every spelling seen is dropped with the blog's own patterns when its skin goes.
+    for (const pattern of kept) matches.delete(pattern);
+    if (wanted) {
+      // The spellings held already, oldest first, then the new ones: only the latest few stay, so
+      // a page cannot grow the list by visiting the blog under ever new capitalisations.
+      const seen = [...new Set([...kept.map(spellingOf), ...spellings])].filter((name) => name && name !== blog);
+      for (const pattern of blogPagePatterns(blog, seen.slice(-MAX_SPELLINGS))) matches.add(pattern);
     }
     // A registration from an older version may name other files.
     const sameFiles =
@@ -63,10 +66,15 @@ const fromRoot = (path: string) => `/${path.replace(/^\//, '')}`;
 const holdFile = fromRoot(holdScript);
 const holdSheetFile = fromRoot(HOLD_SHEET_FILE);
 
+/** Spellings of a blog's address held besides its own (lower case) one. */
+const MAX_SPELLINGS = 4;
+
+/** The blog name a blog.csdn.net pattern spells, case kept; '' for a subdomain's pattern. */
+const spellingOf = (pattern: string) => /^https:\/\/blog\.csdn\.net\/([^/?*]+)/.exec(pattern)?.[1] ?? '';
+
 /** Whether `pattern` is one of `blog`'s, in any spelling. */
 function isPatternOf(blog: string, pattern: string): boolean {
-  const name = /^https:\/\/blog\.csdn\.net\/([^/?*]+)/.exec(pattern)?.[1];
-  return name?.toLowerCase() === blog || pattern === `https://${blog}.blog.csdn.net/*`;
+  return spellingOf(pattern).toLowerCase() === blog || pattern === `https://${blog}.blog.csdn.net/*`;
 }
 
 const sameSet = (a: Set<string>, b: string[]) => a.size === b.length && b.every((item) => a.has(item));

@@ -76,6 +76,23 @@ describe('keepFirstPaintHold', () => {
     ]);
   });
 
+  it('keeps only the latest few spellings of an address, however many a page tries', async () => {
+    values[skinKey('alice')] = skin(true);
+    values[skinKey('bob')] = skin(true);
+    await keepFirstPaintHold('bob', ['BOB']);
+    const spellings = Array.from({ length: 40 }, (_, i) => 'alice'.replace(/./g, (c, at: number) => ((i >> at) & 1 ? c.toUpperCase() : c)));
+    for (const spelling of spellings) await keepFirstPaintHold('alice', [spelling]);
+    const matches = registered[0]!.matches!;
+    const alice = matches.filter((pattern) => pattern.toLowerCase().includes('alice'));
+    // The blog's own three patterns and its subdomain, and three for each of the four latest spellings.
+    expect(alice).toHaveLength(3 + 1 + 3 * 4);
+    expect(alice).toContain(`https://blog.csdn.net/${spellings.at(-1)}/*`);
+    expect(alice).not.toContain(`https://blog.csdn.net/${spellings[1]}/*`);
+    expect(matches).toEqual(expect.arrayContaining(['https://blog.csdn.net/alice/*', 'https://alice.blog.csdn.net/*']));
+    // Another blog's spellings are left alone.
+    expect(matches).toContain('https://blog.csdn.net/BOB/*');
+  });
+
   it('holds the blog of a version 1 record with images, as the editor stored it before', async () => {
     const v1 = {
       schema: 1,
