@@ -36,6 +36,17 @@ export function App() {
       </main>
     );
   }
+  if (state.status === 'newer') {
+    return (
+      <main>
+        <h1>{t('extName')}</h1>
+        <p class="blog">{t('blogName', state.blog)}</p>
+        <p class="error" role="alert">
+          {t('newerSkin')}
+        </p>
+      </main>
+    );
+  }
   if (state.status === 'no-access') {
     return (
       <main>

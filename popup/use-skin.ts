@@ -4,8 +4,8 @@ import type { HexColor } from '../src/color';
 import type { PageDescription } from '../src/messages';
 import { imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import { blogHostPatterns, blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
-import { emptySkin, imageKey, isImageDataUrl, readSkin, skinKey, sourceKey, type ImageInfo, type Skin } from '../src/skin';
-import { SkinStore } from '../src/store';
+import { emptySkin, imageKey, isImageDataUrl, isNewerRecord, readSkin, skinKey, sourceKey, type ImageInfo, type Skin } from '../src/skin';
+import { loadRecord, SkinStore } from '../src/store';
 import { keepFirstPaintHold } from '../src/first-paint-registration';
 import { describeTab, dropColorPreviewInTab, dropPreviewInTab, previewColorInTab, previewInTab } from './page-calls';
 import { blobOfDataUrl } from './files';
@@ -19,6 +19,8 @@ export type PopupState =
   /** The browser withholds access to blog pages (the user's choice in Firefox, or Chrome's site access). */
   | { status: 'no-access' }
   | { status: 'error'; message: string }
+  /** The blog's record is of a newer schema: shown as such, never edited (src/store.ts). */
+  | { status: 'newer'; blog: string }
   | {
       status: 'ready';
       blog: string;
@@ -78,6 +80,7 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
     const follow = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       const change = area === 'local' ? changes[skinKey(blog)] : undefined;
       if (!change) return;
+      if (isNewerRecord(change.newValue)) return setState({ status: 'newer', blog });
       const skin = readSkin(change.newValue) ?? emptySkin();
       setState((previous) => (previous.status === 'ready' ? { ...previous, skin } : previous));
     };
@@ -188,7 +191,9 @@ async function loadState(): Promise<PopupState> {
     const access = await browser.permissions.contains({ origins: blogHostPatterns });
     return { status: access ? 'no-blog' : 'no-access' };
   }
-  const [skin, page] = await Promise.all([store.load(blog), describeTab(tab.id)]);
+  const [record, page] = await Promise.all([loadRecord(browser.storage.local, blog), describeTab(tab.id)]);
+  if (isNewerRecord(record)) return { status: 'newer', blog };
+  const skin = readSkin(record) ?? emptySkin();
   const spelling = blogSpellingInUrl(tab.url!);
   const spellings = spelling ? [spelling] : [];
   // Opening the editor also repairs the hold's registration (a failed one, or one lost in an update).

@@ -68,6 +68,11 @@ export function readSkin(value: unknown): Skin | null {
   return readRecord(value, (image, slot, schema) => (schema === 1 ? readVersion1Image(image, slot) : readImageInfo(image)));
 }
 
+/** A record written by a newer version of the extension: left alone, never read as ours or overwritten. */
+export function isNewerRecord(value: unknown): boolean {
+  return isRecord(value) && typeof value.schema === 'number' && value.schema > SKIN_SCHEMA;
+}
+
 /** As `readSkin`, for a page: only each image's revision is read, so pages carry none of the rest. */
 export function readPageSkin(value: unknown): PageSkin | null {
   return readRecord(value, (image) => (isRecord(image) && isRevision(image.revision) ? { revision: image.revision } : null));

@@ -1,6 +1,6 @@
 import type { HexColor } from './color';
 import type { ColorSlot, ImageSlot } from './rules';
-import { emptySkin, imageKey, readSkin, skinKey, sourceKey, type ImageInfo, type Skin } from './skin';
+import { emptySkin, imageKey, isNewerRecord, readSkin, skinKey, sourceKey, type ImageInfo, type Skin } from './skin';
 
 /** The part of `storage.local` this module uses; a plain object stands in for it in unit tests. */
 export interface SkinStorage {
@@ -103,7 +103,9 @@ export class SkinStore {
     const next = this.pending.then(() =>
       this.withLock(skinKey(blog), async () => {
         // Read fresh each time: another tab of the same blog may have written since we loaded.
-        const skin = await this.load(blog);
+        const record = await loadRecord(this.storage, blog);
+        if (isNewerRecord(record)) throw new NewerSkinError();
+        const skin = readSkin(record) ?? emptySkin();
         change(skin);
         await this.storage.set({ ...extra, [skinKey(blog)]: skin });
         return skin;
@@ -119,5 +121,13 @@ export class StaleCropError extends Error {
   constructor() {
     super('the image was replaced');
     this.name = 'StaleCropError';
+  }
+}
+
+/** The blog's record is of a newer schema than this version reads: an edit would lose what it holds. */
+export class NewerSkinError extends Error {
+  constructor() {
+    super('the skin was saved by a newer version of the extension');
+    this.name = 'NewerSkinError';
   }
 }

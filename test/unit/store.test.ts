@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadRecord, loadSkin, SkinStore, StaleCropError, type SkinStorage } from '../../src/store';
-import { imageKey, skinKey, sourceKey, type ImageInfo } from '../../src/skin';
+import { loadRecord, loadSkin, NewerSkinError, SkinStore, StaleCropError, type SkinStorage } from '../../src/store';
+import { imageKey, isNewerRecord, SKIN_SCHEMA, skinKey, sourceKey, type ImageInfo } from '../../src/skin';
 
 /** storage.local's contract, in memory; every `set` is recorded as one write. */
 function memoryStorage(): SkinStorage & { data: Map<string, unknown>; writes: Array<Record<string, unknown>> } {
@@ -241,5 +241,21 @@ describe('SkinStore with a lock shared by several editors', () => {
     const tabB = new SkinStore(storage);
     await Promise.all([tabA.setColor('alice', 'title', '#111111'), tabB.setColor('alice', 'hover', '#222222')]);
     expect(Object.keys((await tabA.load('alice')).colors)).toHaveLength(1);
+  });
+});
+
+describe('a record saved by a newer version', () => {
+  it('is never written over: every edit is refused and writes nothing', async () => {
+    const storage = memoryStorage();
+    const newer = { schema: 99, enabled: true, colors: { title: '#123456' }, images: {}, extra: [1] };
+    storage.data.set(skinKey('alice'), newer);
+    const store = new SkinStore(storage);
+    await expect(store.setColor('alice', 'title', '#ABCDEF')).rejects.toBeInstanceOf(NewerSkinError);
+    await expect(store.setEnabled('alice', false)).rejects.toBeInstanceOf(NewerSkinError);
+    await expect(store.setImage('alice', 'header', header, headerUrl, pickedUrl)).rejects.toBeInstanceOf(NewerSkinError);
+    expect(storage.writes).toEqual([]);
+    expect(storage.data.get(skinKey('alice'))).toEqual(newer);
+    expect(isNewerRecord(newer)).toBe(true);
+    expect(isNewerRecord({ schema: SKIN_SCHEMA })).toBe(false);
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * A record saved by a newer version of the extension (after a downgrade, or synced from another
+ * browser) is left alone: the editor says so instead of showing an empty skin that the next edit
+ * would write over it.
+ */
+import type { Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoUser, homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+
+let session: ExtensionSession;
+let home: Page;
+let editor: Page;
+const key = `skin:${demoUser}`;
+const newer = { schema: 99, enabled: true, colors: { title: '#123456' }, images: {}, layers: ['something new'] };
+
+const stored = () => editor.evaluate(async (key) => (await chrome.storage.local.get(key))[key], key);
+
+beforeAll(async () => {
+  session = await launchWithExtension();
+  home = await openBlogPage(session, homeUrl);
+  editor = await openEditor(session, home);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('a skin saved by a newer version', () => {
+  it('is named as such, offers no field to edit it, and stays as it was', async () => {
+    await editor.evaluate(async ({ key, newer }) => chrome.storage.local.set({ [key]: newer }), { key, newer });
+    // An editor open meanwhile switches to the notice too.
+    await expect.poll(() => editor.getByRole('alert').innerText()).toContain('更新版本');
+    await editor.reload();
+    await expect.poll(() => editor.getByRole('alert').innerText()).toContain('更新版本');
+    expect(await editor.getByLabel('主标题颜色', { exact: true }).count()).toBe(0);
+    expect(await editor.getByLabel('博客头图', { exact: true }).count()).toBe(0);
+    expect(await stored()).toEqual(newer);
+  });
+});
