@@ -1,8 +1,9 @@
 import type { Scripting } from 'webextension-polyfill';
 import type { SheetReply, SheetRequest } from '../src/messages';
-import { imageSlots, type ImageSlot } from '../src/rules';
+import { isHexColor } from '../src/color';
+import { colorSlots, imageSlots, type ImageSlot } from '../src/rules';
 import { colorCss, colorsToken, gateToken, imageCss } from '../src/skin-css';
-import { imageKey, isImageDataUrl, readPageSkin, skinKey, type PageSkin } from '../src/skin';
+import { imageKey, isImageDataUrl, isRevision, readPageSkin, skinKey, type PageSkin } from '../src/skin';
 import type { SkinStorage } from '../src/store';
 
 /** One page load in one frame of a tab: where a content script asked from. */
@@ -34,9 +35,8 @@ interface Inserted {
 export class InsertedSheets {
   /**
    * The sheets inserted per page load, by gate token: `removeCSS` needs the exact text. Lost
-   * when the browser stops this worker, or when a tab that moved on to other sites closes; a sheet
-   * that can no longer be taken out stays inert under its gate (see src/skin-css.ts) until its
-   * page goes.
+   * when the browser stops this worker, or when a tab that moved on to other sites closes; the
+   * text is then made again from the token and storage (`textOf`).
    */
   private readonly pages = new Map<string, Map<string, Inserted>>();
   /**
@@ -53,7 +53,7 @@ export class InsertedSheets {
 
   async handle(blog: string, target: SheetTarget, request: SheetRequest): Promise<SheetReply> {
     const sheets = this.sheetsOf(target);
-    await Promise.all(request.remove.map((token) => this.remove(target, sheets, token)));
+    await Promise.all(request.remove.map((token) => this.remove(blog, target, sheets, token)));
     return this.insert(blog, target, sheets, request.insert, request.colors);
   }
 
@@ -120,12 +120,24 @@ export class InsertedSheets {
     return css;
   }
 
-  private async remove(target: SheetTarget, sheets: Map<string, Inserted>, token: string): Promise<void> {
+  private async remove(blog: string, target: SheetTarget, sheets: Map<string, Inserted>, token: string): Promise<void> {
     const sheet = sheets.get(token);
-    if (!sheet) return;
     sheets.delete(token);
-    await sheet.done.catch(() => undefined);
-    await this.injector.removeCSS({ target: injectionTarget(target), css: sheet.css });
+    if (sheet) await sheet.done.catch(() => undefined);
+    // A worker the browser stopped has forgotten the text: made again, it is the same text.
+    const css = sheet?.css ?? (await this.textOf(blog, token));
+    if (css) await this.injector.removeCSS({ target: injectionTarget(target), css });
+  }
+
+  /** The text of the sheet a gate token names, made again from the token and storage; null if it cannot be. */
+  private async textOf(blog: string, token: string): Promise<string | null> {
+    const colors = colorsOfToken(token);
+    if (colors) return colorCss(colors, { gated: true });
+    const [slot, revision] = token.split(':') as [ImageSlot, string | undefined];
+    if (!imageSlots.includes(slot) || !isRevision(revision)) return null;
+    const stored = await this.storage.get([skinKey(blog), imageKey(blog, slot)]);
+    if (readPageSkin(stored[skinKey(blog)])?.images[slot]?.revision !== revision) return null;
+    return this.sheetText(blog, slot, revision, stored[imageKey(blog, slot)]);
   }
 
   private sheetsOf({ tabId, frameId, page }: SheetTarget): Map<string, Inserted> {
@@ -139,6 +151,19 @@ export class InsertedSheets {
     }
     return sheets;
   }
+}
+
+/** The colors a colors token names (`colorsToken`), or null for any other token. */
+function colorsOfToken(token: string): PageSkin['colors'] | null {
+  const hexes = /^colors:(.*)$/.exec(token)?.[1]?.split('.');
+  if (!hexes || hexes.length !== colorSlots.length) return null;
+  const colors: PageSkin['colors'] = {};
+  for (const [i, slot] of colorSlots.entries()) {
+    const color = `#${hexes[i]}`;
+    if (isHexColor(color)) colors[slot] = color;
+    else if (hexes[i] !== '-') return null;
+  }
+  return colorsToken(colors) === token && Object.keys(colors).length > 0 ? colors : null;
 }
 
 /** The gated sheet of the stored colors, if `token` names them. */

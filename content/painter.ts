@@ -220,9 +220,10 @@ export class SkinPainter {
       this.canvas?.clear();
       this.drawn.clear();
       this.shown.clear();
-      // The browser's sheets stay, inert without their tokens (turning on again needs no bytes);
-      // our own nodes leave the DOM.
-      for (const [token, sheet] of this.inserted) if (sheet.own) this.inserted.delete(token);
+      // Off is off: every sheet leaves the page, the browser's too, so no attribute a page writes
+      // back can show the skin again. Turning on asks for them anew (a few small sheets).
+      this.release([...this.inserted.keys()]);
+      this.dropColorsSheet();
       this.owner.clear();
       return;
     }
@@ -311,11 +312,9 @@ export class SkinPainter {
     this.release(this.unused());
   }
 
-  /**
-   * Sheets neither shown nor of the latest skin's images nor ahead of a save. Those of a skin
-   * turned off are kept (inert without their tokens), so turning it on again needs no bytes.
-   */
+  /** Sheets neither shown nor of the latest skin's images nor ahead of a save; all of them once the skin is off. */
   private unused(): string[] {
+    if (!this.skin?.enabled) return [...this.inserted.keys()]; // answered after the skin went off
     const current = new Set(
       // The stored image stays while one ahead of its save may still be taken back.
       imageSlots.flatMap((slot) =>

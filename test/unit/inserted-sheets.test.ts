@@ -131,15 +131,19 @@ describe('InsertedSheets', () => {
     ]);
   });
 
-  it('forgets the sheets of a closed tab and of a page load that was replaced', async () => {
+  it('forgets the sheets of a closed tab and of a page load that was replaced: a removal then makes the text again', async () => {
+    const removals = () => calls.filter(({ op }) => op === 'remove').map(({ target }) => target);
     await ask({ header: 'h1' });
     sheets.forgetTab(7);
     await ask({}, [gateToken('header', 'h1')]);
-    expect(calls.filter(({ op }) => op === 'remove')).toEqual([]);
+    // Storage was read again for the text (the forgotten sheet's was not kept); removing a sheet
+    // that is no longer in the page changes nothing.
+    expect(reads.at(-1)).toEqual([skinKey(blog), imageKey(blog, 'header')]);
+    expect(removals()).toEqual([{ tabId: 7, documentIds: ['doc-1'] }]);
 
     await ask({ header: 'h1' }, [], { ...tab, page: 'load-2', documentId: 'doc-2' });
     await ask({}, [gateToken('header', 'h1')], tab); // load-1 is gone from this frame
-    expect(calls.filter(({ op }) => op === 'remove')).toEqual([]);
+    expect(removals()).toHaveLength(2);
   });
 
   describe('the colors of a page held at load', () => {
@@ -169,5 +173,17 @@ describe('InsertedSheets', () => {
       await ask({}, [colorsToken(colors)]);
       expect(calls.at(-1)).toEqual({ op: 'remove', target: { tabId: 7, documentIds: ['doc-1'] }, css: colorCss(colors, { gated: true }) });
     });
+  });
+});
+
+describe('InsertedSheets after the browser stopped its worker', () => {
+  it('still takes sheets out, their text made again from the token and storage', async () => {
+    // A fresh instance knows no sheet of this page: as after the worker was stopped and started.
+    const colors = { title: '#C0392B', subtitle: '#8E44AD' } as const;
+    await ask({}, [gateToken('header', 'h1'), colorsToken(colors), gateToken('column', 'old'), 'colors:ZZZ', 'nonsense']);
+    expect(calls).toEqual([
+      { op: 'remove', target: { tabId: 7, documentIds: ['doc-1'] }, css: colorCss(colors, { gated: true }) },
+      { op: 'remove', target: { tabId: 7, documentIds: ['doc-1'] }, css: imageCss('header', 'h1', png) },
+    ]);
   });
 });
