@@ -101,17 +101,27 @@ export interface MeasuredImage {
   height: number | null;
 }
 
-/**
- * Human byte size in the units CSDN's form uses (1 MB = 1024 × 1024 bytes), to one decimal.
- * `round` picks the direction; a size over a limit is rounded up so it never reads as the limit.
- */
-export function formatBytes(bytes: number, round: (n: number) => number = Math.round): string {
-  if (bytes < MB) return `${round1(bytes / 1024, round)} KB`;
-  return `${round1(bytes / MB, round)} MB`;
+/** Human byte size in the units CSDN's form uses (1 MB = 1024 × 1024 bytes), to one decimal. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < MB) return `${round1(bytes / 1024)} KB`;
+  return `${round1(bytes / MB)} MB`;
 }
 
-function round1(n: number, round: (n: number) => number): string {
-  return String(round(n * 10) / 10);
+/** A byte limit as the form writes it: in MB (2 MB, 1 MB, 0.5 MB). */
+export const formatLimit = (bytes: number) => `${bytes / MB} MB`;
+
+/**
+ * A size over `limit`, in the limit's unit. Where one decimal would read as the limit itself (or
+ * round it further up than it is, as 1 MB + 1 byte reading "1.1 MB"), it says by how much it is over.
+ */
+export function formatOver(bytes: number, limit: number): string {
+  const shown = Number(round1(bytes / MB));
+  return shown > limit / MB && shown <= bytes / MB + 0.05 ? `${shown} MB` : `${formatLimit(limit)} + ${formatBytes(bytes - limit)}`;
+}
+
+function round1(n: number): string {
+  return String(Math.round(n * 10) / 10);
 }
 
 /** Every rule of `slot` that `image` breaks, in the order a user would fix them. */
@@ -124,8 +134,8 @@ export function checkImage(slot: ImageSlot, image: MeasuredImage): RuleViolation
     return violations; // size rules mean nothing for a file of the wrong kind
   }
   if (image.bytes > rule.maxBytes) {
-    // Rounded up: one byte over 2 MB must not read "2 MB; it must be at most 2 MB".
-    violations.push({ key: 'errBytes', params: [formatBytes(image.bytes, Math.ceil), formatBytes(rule.maxBytes)] });
+    // One byte over 2 MB must not read "2 MB; it must be at most 2 MB", nor "2.1 MB".
+    violations.push({ key: 'errBytes', params: [formatOver(image.bytes, rule.maxBytes), formatLimit(rule.maxBytes)] });
   }
   const { width, height } = image;
   if (width === null || height === null) {

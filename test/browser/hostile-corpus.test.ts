@@ -294,7 +294,7 @@ const corpus: readonly HostileFile[] = [
     kind: 'a PNG header 1 byte over 2 MB',
     slot: 'header', file: 'banner.png', format: 'png',
     make: async () => padTo(await png(1920, 100), 2 * MB + 1),
-    verdict: fixable(refusedUndecoded(broke('errBytes', '2.1 MB', '2 MB'))),
+    verdict: fixable(refusedUndecoded(broke('errBytes', '2 MB + 1 B', '2 MB'))),
   },
   {
     kind: 'a progressive JPEG background of exactly 1 MB',
@@ -307,7 +307,7 @@ const corpus: readonly HostileFile[] = [
     slot: 'background', file: 'tile.jpg', format: 'jpeg',
     // Padded after its frame header: see validate.test.ts for a heavy JPEG with its header further in.
     make: () => padTo(jpeg(64, 64), MB + 1, 'after-frame'),
-    verdict: fixable(refusedUndecoded(broke('errBytes', '1.1 MB', '1 MB'))),
+    verdict: fixable(refusedUndecoded(broke('errBytes', '1 MB + 1 B', '1 MB'))),
   },
   {
     kind: 'a CMYK JPEG column of exactly 512 KB',
@@ -319,7 +319,7 @@ const corpus: readonly HostileFile[] = [
     kind: 'an interlaced PNG column 1 byte over 512 KB',
     slot: 'column', file: 'column.png', format: 'png',
     make: async () => padTo(await png(300, 38, { interlace: true }), 0.5 * MB + 1),
-    verdict: fixable(refusedUndecoded(broke('errBytes', '512.1 KB', '512 KB'))),
+    verdict: fixable(refusedUndecoded(broke('errBytes', '0.5 MB + 1 B', '0.5 MB'))),
   },
 
   // Less common kinds of PNG and JPEG, all accepted

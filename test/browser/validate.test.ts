@@ -161,9 +161,9 @@ describe('pixel size rules', () => {
 describe('byte limits (1 MB = 1024 × 1024 bytes)', () => {
   // The file's size is rounded up, so one byte over never reads as the limit itself.
   const limits: ReadonlyArray<[ImageSlot, number, number, number, string, string]> = [
-    ['header', 1920, 100, 2 * MB, '2.1 MB', '2 MB'],
-    ['background', 64, 64, 1 * MB, '1.1 MB', '1 MB'],
-    ['column', 300, 38, 0.5 * MB, '512.1 KB', '512 KB'],
+    ['header', 1920, 100, 2 * MB, '2 MB + 1 B', '2 MB'],
+    ['background', 64, 64, 1 * MB, '1 MB + 1 B', '1 MB'],
+    ['column', 300, 38, 0.5 * MB, '0.5 MB + 1 B', '0.5 MB'],
   ];
   describe.each(kinds)('$format', ({ format, make, name, type }) => {
     test.each(limits)('%s: exactly the limit is accepted', async (slot, width, height, limit) => {
@@ -192,7 +192,7 @@ describe('byte limits (1 MB = 1024 × 1024 bytes)', () => {
     const decoder = watchDecoder();
     const result = await refuse('header', asFile(bytes, 'big.png', 'image/png'));
     expect(result.violations).toEqual([
-      { key: 'errBytes', params: ['2.1 MB', '2 MB'] },
+      { key: 'errBytes', params: ['2 MB + 1 B', '2 MB'] },
       { key: 'errWidthMin', params: ['1919', '1920'] },
       { key: 'errHeightMin', params: ['99', '100'] },
     ]);
@@ -225,7 +225,7 @@ describe('byte limits (1 MB = 1024 × 1024 bytes)', () => {
     const decoder = watchDecoder();
     expect(await validateImageFile('header', asFile(bytes, 'camera.jpg', 'image/jpeg'))).toEqual({
       ok: false,
-      violations: [{ key: 'errBytes', params: ['2.1 MB', '2 MB'] }],
+      violations: [{ key: 'errBytes', params: ['2 MB + 1 B', '2 MB'] }],
       measured: { format: 'jpeg', bytes: 2 * MB + 1, width: null, height: null },
       fixable: true,
     });
@@ -407,7 +407,7 @@ describe('damaged files', () => {
     const bytes = padTo(damagePng(await makePng(300, 38), 'corrupt'), 0.5 * MB + 1);
     const decoder = watchDecoder();
     const result = await refuse('column', asFile(bytes, 'c.png', 'image/png'));
-    expect(result.violations).toEqual([{ key: 'errBytes', params: ['512.1 KB', '512 KB'] }]);
+    expect(result.violations).toEqual([{ key: 'errBytes', params: ['0.5 MB + 1 B', '0.5 MB'] }]);
     expect(result.measured).toMatchObject({ width: 300, height: 38 });
     expect(decoder).not.toHaveBeenCalled();
   });
@@ -420,7 +420,7 @@ describe('damaged files', () => {
     expect(await validateImageFile('column', file)).toEqual({
       ok: false,
       violations: [
-        { key: 'errBytes', params: ['512.1 KB', '512 KB'] },
+        { key: 'errBytes', params: ['0.5 MB + 1 B', '0.5 MB'] },
         { key: 'errDamaged', params: [] },
       ],
       measured: { format: 'png', bytes: 0.5 * MB + 1, width: null, height: null },

@@ -6,6 +6,8 @@ import {
   exceedsDecodeLimit,
   fixMaxBytes,
   formatBytes,
+  formatLimit,
+  formatOver,
   imageRules,
   MB,
   storedImages,
@@ -65,7 +67,7 @@ describe('checkImage', () => {
 
   it('counts one byte over each limit', () => {
     expect(checkImage('header', png(1920, 100, 2 * MB + 1))).toEqual([
-      { key: 'errBytes', params: ['2.1 MB', '2 MB'] }, // rounded up: never reads as the limit itself
+      { key: 'errBytes', params: ['2 MB + 1 B', '2 MB'] }, // never reads as the limit itself, nor as 2.1 MB
     ]);
     expect(checkImage('background', png(10, 10, MB + 1))[0]?.key).toBe('errBytes');
     expect(checkImage('column', png(300, 38, MB / 2))).toEqual([]);
@@ -168,5 +170,22 @@ describe('formatBytes', () => {
     expect(formatBytes(512 * 1024)).toBe('512 KB');
     expect(formatBytes(2 * MB)).toBe('2 MB');
     expect(formatBytes(2.34 * MB)).toBe('2.3 MB');
+    expect(formatBytes(0)).toBe('0 B');
+  });
+});
+
+describe('formatOver and formatLimit', () => {
+  it('writes limits as the form does, in MB', () => {
+    expect(formatLimit(2 * MB)).toBe('2 MB');
+    expect(formatLimit(MB / 2)).toBe('0.5 MB');
+  });
+
+  it('reads a size just over a limit as over it, by how much, never rounded away from it', () => {
+    expect(formatOver(MB + 1, MB)).toBe('1 MB + 1 B');
+    expect(formatOver(2 * MB + 3000, 2 * MB)).toBe('2 MB + 2.9 KB');
+    expect(formatOver(2.04 * MB, 2 * MB)).toBe('2 MB + 41 KB');
+    expect(formatOver(2.06 * MB, 2 * MB)).toBe('2.1 MB');
+    expect(formatOver(600 * 1024, MB / 2)).toBe('0.6 MB');
+    expect(formatOver(3 * MB, 2 * MB)).toBe('3 MB');
   });
 });
