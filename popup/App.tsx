@@ -56,7 +56,7 @@ export function App() {
     );
   }
 
-  const { blog, page, skin, imageUrls } = state;
+  const { blog, page, skin, imageUrls, imagesRead } = state;
   return (
     <main>
       <header class="top">
@@ -83,6 +83,7 @@ export function App() {
           slot={slot}
           info={skin.images[slot]}
           url={imageUrls[slot]}
+          missing={imagesRead && !imageUrls[slot]}
           onSave={(edit) => actions.setImage(slot, edit)}
           onPreview={(revision, output) => actions.previewImage(slot, revision, output)}
           loadSource={() => actions.loadSource(slot)}

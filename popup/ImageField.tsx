@@ -32,6 +32,8 @@ interface Props {
   info: ImageInfo | undefined;
   /** The stored image (exact size), for the thumbnail and the download; it may arrive after `info`. */
   url: string | undefined;
+  /** The record names an image whose bytes are gone from storage. */
+  missing: boolean;
   onSave(edit: ImageEdit): Promise<void>;
   /** Shows a cut on the page without saving it, while the frame moves. */
   onPreview(revision: string, output: string): void;
@@ -50,7 +52,7 @@ interface Framing {
  * in a crop frame at CSDN's aspect, and the page shows the exact image CSDN will store. A refused
  * file leaves the stored image alone; where a fix exists (一键修复) it makes a file CSDN takes.
  */
-export function ImageField({ slot, info, url, onSave, onPreview, loadSource, onRemove }: Props) {
+export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSource, onRemove }: Props) {
   const [error, setError] = useState<string | null>(null);
   /** The refused file a fix can repair. */
   const [fixable, setFixable] = useState<File | null>(null);
@@ -258,6 +260,11 @@ export function ImageField({ slot, info, url, onSave, onPreview, loadSource, onR
           </button>
         </figure>
       )}
+      {info && missing && (
+        <p class="error" role="alert">
+          {t('imageMissing')}
+        </p>
+      )}
       {(notes.length > 0 || soft || fixed) && (
         <p class="notes" role="status">
           {[fixed ? t('fixedNote') : '', ...notes, soft ? t('warnEnlarged', out.width, out.height) : ''].filter(Boolean).join(' · ')}
@@ -275,7 +282,7 @@ export function ImageField({ slot, info, url, onSave, onPreview, loadSource, onR
           />
         </Suspense>
       )}
-      {info && !info.uncut && (
+      {info && !info.uncut && !missing && (
         <div class="actions">
           {!framing && (
             <button type="button" onClick={() => void adjust()}>

@@ -31,6 +31,8 @@ export type PopupState =
       page: PageDescription | null;
       skin: Skin;
       imageUrls: ImageUrls;
+      /** The stored images have been read: a slot still without one has lost its bytes. */
+      imagesRead: boolean;
     };
 
 /** An image as the editor saves it: its record, the stored image cut from it, and for a new pick the file itself. */
@@ -114,7 +116,7 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
     if (!blog) return;
     void loadThumbnails(blog).then((stored) =>
       setState((previous) =>
-        previous.status === 'ready' ? { ...previous, imageUrls: { ...stored, ...previous.imageUrls } } : previous,
+        previous.status === 'ready' ? { ...previous, imageUrls: { ...stored, ...previous.imageUrls }, imagesRead: true } : previous,
       ),
     );
   }, [blog]);
@@ -198,7 +200,7 @@ async function loadState(): Promise<PopupState> {
   const spellings = spelling ? [spelling] : [];
   // Opening the editor also repairs the hold's registration (a failed one, or one lost in an update).
   void keepHoldFor(blog, spellings);
-  return { status: 'ready', blog, tabId: tab.id, spellings, page, skin, imageUrls: {} };
+  return { status: 'ready', blog, tabId: tab.id, spellings, page, skin, imageUrls: {}, imagesRead: false };
 }
 
 /** Without the hold the preview still works, with a flash at load, so a failure is only logged. */
