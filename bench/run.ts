@@ -32,6 +32,7 @@ import {
 } from './measures';
 import { clockAgreement, type SkinLook } from './probes';
 import { rgb } from '../test/support/page-state';
+import { writePerformanceDoc } from './performance-doc';
 import { failed, results } from './results';
 import { round2 } from './stats';
 
@@ -235,7 +236,8 @@ function report(run: RunFacts): void {
     results,
   };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
-  console.log(`Written to ${file} (${run.seconds} s).`);
+  writePerformanceDoc(json);
+  console.log(`Written to ${file} and docs/performance.md (${run.seconds} s).`);
   process.exitCode = missed.length === 0 ? 0 : 1;
 }
 
