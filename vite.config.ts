@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { HOLD_SHEET, HOLD_SHEET_FILE } from './src/first-paint.ts';
+import { iconsPlugin } from './scripts/icons.ts';
 import pkg from './package.json' with { type: 'json' };
 
 /** The one manifest, with the version taken from package.json so the two never disagree. */
@@ -82,6 +83,7 @@ export default defineConfig(({ mode }) => {
       firefox ? crx({ manifest: firefoxManifest, browser: 'firefox' }) : crx({ manifest: chromeManifest }),
       privateDynamicScripts(outDir),
       holdSheet(),
+      iconsPlugin(),
     ],
     build: {
       outDir,

@@ -13,7 +13,7 @@ export const KB = 1024;
 export const sizeBudgets = {
   /** The content script runs on every blog page. */
   contentGzip: 6 * KB,
-  /** Every JavaScript file the popup page loads, together. */
+  /** The JavaScript the editor's page loads before it can show anything (its first load). */
   popupGzip: 30 * KB,
 } as const;
 
@@ -29,9 +29,18 @@ export interface FileSize {
   gzip: number;
 }
 
+interface FileGroup {
+  files: FileSize[];
+  bytes: number;
+  gzip: number;
+}
+
 export interface BundleReport {
   content: FileSize & { hasPreact: boolean; preactMarkers: string[] };
-  popup: { files: FileSize[]; bytes: number; gzip: number; hasPreact: boolean };
+  /** The editor's first load: its page's scripts and what they import statically. */
+  popup: FileGroup & { hasPreact: boolean; code: string };
+  /** What the editor loads when first needed (the crop UI, the image worker, the zip), by file. */
+  popupLater: FileGroup;
 }
 
 /**
@@ -54,32 +63,45 @@ function sizeOf(buildDir: string, path: string): FileSize {
 }
 
 /**
- * Every JavaScript file the popup page loads: its `<script src>` and `<link rel=modulepreload>`,
- * then, transitively, every `.js` file named in those scripts (static and dynamic imports, workers,
- * Vite's preload lists), so a chunk split off later is still counted. A chunk loaded only in some
- * cases (a fallback) counts too: the sum errs high, never low.
+ * Every JavaScript file the popup page can load, split into its first load (its `<script src>`
+ * and `<link rel=modulepreload>`, and what those import statically, transitively) and the rest:
+ * every other `.js` file named in those scripts (dynamic imports, workers, Vite's preload lists),
+ * followed the same way, so a chunk split off later is still counted somewhere.
  */
-export function popupScripts(buildDir: string): string[] {
+export function popupScripts(buildDir: string): { first: string[]; later: string[] } {
   const page = resolve(buildDir, popupPagePath);
   const html = readFileSync(page, 'utf8');
   const entries = [
     ...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g),
     ...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g),
-  ].map((match) => resolveUrl(buildDir, dirname(page), match[1]!));
+  ]
+    .map((match) => resolveUrl(buildDir, dirname(page), match[1]!))
+    .filter((path): path is string => path !== null);
+  const first = follow(buildDir, entries, STATIC_IMPORT);
+  const everything = follow(buildDir, entries, NAMED_SCRIPT);
+  if (first.size === 0) throw new Error(`${popupPagePath} loads no script`);
+  return { first: [...first].sort(), later: [...everything].filter((path) => !first.has(path)).sort() };
+}
+
+/** `import … from "./x.js"` and `import "./x.js"`, not `import("./x.js")`. */
+const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`]([^"'`\s]+\.js)["'`]/g;
+/** Any `.js` file a script names. */
+const NAMED_SCRIPT = /["'`]([^"'`\s]+\.js)["'`]/g;
+
+function follow(buildDir: string, entries: string[], reference: RegExp): Set<string> {
   const found = new Set<string>();
-  const queue = entries.filter((path): path is string => path !== null);
+  const queue = [...entries];
   while (queue.length > 0) {
     const path = queue.pop()!;
     if (found.has(path) || !existsSync(path)) continue;
     found.add(path);
     const code = readFileSync(path, 'utf8');
-    for (const match of code.matchAll(/["'`]([^"'`\s]+\.js)["'`]/g)) {
+    for (const match of code.matchAll(reference)) {
       const named = resolveUrl(buildDir, dirname(path), match[1]!);
       if (named && existsSync(named)) queue.push(named);
     }
   }
-  if (found.size === 0) throw new Error(`${popupPagePath} loads no script`);
-  return [...found].sort();
+  return found;
 }
 
 /** A URL as the extension page would resolve it: `/x` from the extension's root, `x` beside the file. */
@@ -92,20 +114,19 @@ function resolveUrl(buildDir: string, fromDir: string, url: string): string | nu
 export function bundleReport(buildDir: string): BundleReport {
   const contentPath = resolve(buildDir, contentScriptPath);
   const contentCode = readFileSync(contentPath, 'utf8');
-  const scripts = popupScripts(buildDir);
-  const popupFiles = scripts.map((path) => sizeOf(resolve(buildDir), path));
-  const popupCode = scripts.map((path) => readFileSync(path, 'utf8')).join('\n');
+  const { first, later } = popupScripts(buildDir);
+  const group = (paths: string[]): FileGroup => {
+    const files = paths.map((path) => sizeOf(resolve(buildDir), path));
+    return { files, bytes: files.reduce((sum, file) => sum + file.bytes, 0), gzip: files.reduce((sum, file) => sum + file.gzip, 0) };
+  };
+  const code = first.map((path) => readFileSync(path, 'utf8')).join('\n');
   return {
     content: {
       ...sizeOf(resolve(buildDir), contentPath),
       hasPreact: looksLikePreact(contentCode),
       preactMarkers: findPreactMarkers(contentCode),
     },
-    popup: {
-      files: popupFiles,
-      bytes: popupFiles.reduce((sum, file) => sum + file.bytes, 0),
-      gzip: popupFiles.reduce((sum, file) => sum + file.gzip, 0),
-      hasPreact: looksLikePreact(popupCode),
-    },
+    popup: { ...group(first), hasPreact: looksLikePreact(code), code },
+    popupLater: group(later),
   };
 }

@@ -152,7 +152,7 @@ function measureBundles(): void {
   });
   results.push({
     id: 'popup-bundle',
-    measure: "popup's JavaScript (gzip)",
+    measure: "editor's first load of JavaScript (gzip)",
     unit: 'KB',
     n: bundles.popup.files.length,
     median: null,
@@ -162,8 +162,15 @@ function measureBundles(): void {
     value: kb(bundles.popup.gzip),
     target: `≤ ${sizeBudgets.popupGzip / KB} KB gzip`,
     pass: bundles.popup.gzip <= sizeBudgets.popupGzip,
-    details: { rawKB: kb(bundles.popup.bytes), files: bundles.popup.files.map((file) => `${file.file} ${kb(file.gzip)} KB`).join(', ') },
-    notes: 'every script popup/index.html loads, with what they import or start (workers), each gzipped on its own',
+    details: {
+      rawKB: kb(bundles.popup.bytes),
+      files: bundles.popup.files.map((file) => `${file.file} ${kb(file.gzip)} KB`).join(', '),
+      loadedWhenNeededKB: kb(bundles.popupLater.gzip),
+      loadedWhenNeeded: bundles.popupLater.files.map((file) => `${file.file} ${kb(file.gzip)} KB`).join(', '),
+    },
+    notes:
+      'the scripts popup/index.html loads and what they import statically, each gzipped on its own; beside it, ' +
+      'what loads when first needed (the crop UI with Cropper.js, the image worker with pica, fflate)',
   });
 }
 

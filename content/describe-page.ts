@@ -1,12 +1,16 @@
 import type { PageDescription } from '../src/messages';
-import { allSlots, type Slot } from '../src/rules';
-import { csdnLayouts } from '../src/sites/csdn';
+import { allSlots } from '../src/rules';
+import { layouts, selectorsFor } from '../src/sites/csdn';
 
-/** Which layout this page is and which slots it has elements for, as the popup reports them. */
+/**
+ * Which kind of page this is and which slots it has elements for, as the editor reports them: a
+ * slot is there when an element matches one of the selectors that paint it (src/sites/csdn.ts).
+ */
 export function describePage(document: Document, blog: string): PageDescription {
-  const layout = csdnLayouts.find((candidate) => document.querySelector(candidate.marker));
-  const slots = allSlots.filter((slot: Slot) =>
-    (layout?.slots[slot] ?? []).some((selector) => document.querySelector(selector)),
-  );
-  return { blog, layout: layout?.id ?? null, slots };
+  const has = (selectors: string) => document.querySelector(selectors) !== null;
+  return {
+    blog,
+    layout: layouts.find(([, marker]) => has(marker))?.[0] ?? null,
+    slots: allSlots.filter((slot) => has(selectorsFor(slot).join())),
+  };
 }

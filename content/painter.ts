@@ -314,7 +314,7 @@ export class SkinPainter {
 
   /** Sheets neither shown nor of the latest skin's images nor ahead of a save; all of them once the skin is off. */
   private unused(): string[] {
-    if (!this.skin?.enabled) return [...this.inserted.keys()]; // answered after the skin went off
+    if (this.skin?.enabled === false) return [...this.inserted.keys()]; // answered after the skin went off
     const current = new Set(
       // The stored image stays while one ahead of its save may still be taken back.
       imageSlots.flatMap((slot) =>

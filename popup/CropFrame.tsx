@@ -48,7 +48,7 @@ export default function CropFrame({ slot, src, size, crop, onChange }: Props) {
       zoomable: true,
       movable: true,
       toggleDragModeOnDblclick: false,
-      data: crop,
+      data: atAspect(crop, cropAspect(slot), size),
       ready() {
         frame = element.parentElement!.querySelector<HTMLElement>('.cropper-crop-box');
         if (!frame) return;
@@ -116,6 +116,20 @@ function onKey(cropper: Cropper, event: KeyboardEvent): void {
     return;
   }
   event.preventDefault();
+}
+
+/**
+ * The crop as Cropper.js holds it: exactly at the aspect. A stored crop is whole pixels, a fraction
+ * off the aspect; given as it is, Cropper would make its width again from its height, and the
+ * first frame would differ from the stored crop by a few pixels on the right.
+ */
+function atAspect(crop: CropRect, aspect: number, picture: PixelSize): CropRect {
+  const taller = { ...crop, height: crop.width / aspect };
+  const wider = { ...crop, width: crop.height * aspect };
+  const fits = (box: CropRect) => box.x + box.width <= picture.width && box.y + box.height <= picture.height;
+  // The larger of the two that the picture holds, as CSDN's frame is as large as it can be.
+  const [larger, smaller] = taller.height > crop.height ? [taller, wider] : [wider, taller];
+  return fits(larger) ? larger : smaller;
 }
 
 const same = (a: CropRect, b: CropRect) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;

@@ -79,14 +79,23 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
   useEffect(() => {
     if (!blog) return;
     // Another editor of this blog (a second tab) may change the skin: show what is stored.
+    const show = (record: unknown) => {
+      if (isNewerRecord(record)) return setState({ status: 'newer', blog });
+      const skin = readSkin(record) ?? emptySkin();
+      setState((previous) => (previous.status === 'ready' ? { ...previous, skin } : previous));
+    };
+    let heard = false;
     const follow = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       const change = area === 'local' ? changes[skinKey(blog)] : undefined;
       if (!change) return;
-      if (isNewerRecord(change.newValue)) return setState({ status: 'newer', blog });
-      const skin = readSkin(change.newValue) ?? emptySkin();
-      setState((previous) => (previous.status === 'ready' ? { ...previous, skin } : previous));
+      heard = true;
+      show(change.newValue);
     };
     browser.storage.onChanged.addListener(follow);
+    // A change made between the first read and now was not heard: read once more.
+    void loadRecord(browser.storage.local, blog).then((record) => {
+      if (!heard) show(record);
+    });
     return () => browser.storage.onChanged.removeListener(follow);
   }, [blog]);
 

@@ -48,7 +48,7 @@ export function imageCss(slot: ImageSlot, revision: string, dataUrl: string): st
 /** The colors as a node of ours shows them; gated by their token, as the browser inserts them. */
 export function colorCss(colors: Partial<Record<ColorSlot, HexColor>>, { gated: gate = false } = {}): string {
   const prefix = gate ? `${gated(colorsToken(colors))} ` : '';
-  const on = (selectors: string[]) => selectors.map((selector) => prefix + selector);
+  const on = (selectors: readonly string[]) => selectors.map((selector) => prefix + selector);
   const parts: string[] = [];
   if (colors.title) parts.push(rule(on(selectorsFor('title')), { color: colors.title }));
   if (colors.subtitle) parts.push(rule(on(selectorsFor('subtitle')), { color: colors.subtitle }));

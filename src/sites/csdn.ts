@@ -1,67 +1,93 @@
 import type { Slot } from '../rules';
 
 /**
- * Where each skin field goes on CSDN's blog pages (the slot map).
- * Selectors per layout; a slot a layout lacks is simply not listed.
+ * Where each skin field goes on CSDN's blog pages (the slot map): every page a blogger can visit
+ * on their own blog (home, article, 专栏/category, the older template's lists), in the "blogv2"
+ * template (2020 on) and the older one (2018–2020). test/fixtures/csdn/README.md names the real
+ * structure and year behind each selector, and a fixture that reproduces it.
+ *
+ * The page's stylesheet sets each slot on every selector listed for it (src/skin-css.ts), and the
+ * editor's page report (content/describe-page.ts) calls a slot present when any of them matches:
+ * both read this one table, so the report cannot disagree with what is painted. Since the rules
+ * land on every page, each selector must match its own structure and nothing else, on any page;
+ * so a page's parts are told by what they hold, never by one id alone. CSDN's lists use
+ * `#userSkin` for its skin dialog (自定义博客皮肤), its blogv2 home page for the page's wrapper.
+ * No selector names a `data-v-…` attribute: those change with every build of CSDN's pages.
  */
-export type LayoutId = 'home' | 'article' | 'legacy';
+export const slotMap: Readonly<Record<Slot, readonly string[]>> = {
+  header: [
+    // blogv2 home: the banner above the profile.
+    '.user-profile-head-banner',
+    // Older template, every page, and the blogv2 专栏 page: the band that holds the blog's name
+    // (`header > .container > [.header-content-box >] .title-box > h1.title-blog`). Other
+    // <header>s, such as a red packet's (#redEnvolope), hold no blog name.
+    'header > .container:has(.title-blog)',
+  ],
+  background: [
+    // blogv2 home: the wrapper of the whole page, `#userSkin` holding the profile; the skin dialog
+    // of the list pages has the same id and holds a form, so it is never tiled.
+    '#userSkin:has(> .user-profile-body)',
+    // Every other page tiles <body>.
+    'body:not(:has(#userSkin > .user-profile-body))',
+  ],
+  column: [
+    // Sidebar boxes of both templates, on every page: the title bar is a box's child...
+    '.aside-box > .aside-title',
+    // ...or, for the table of contents of blogv2 articles (2020 on), its grandchild:
+    // `#asidedirectory.aside-box > #directory.groupfile`, `#groupfile.aside-box > .groupfile-div`.
+    '.aside-box > * > .aside-title',
+    // The same box in the concise layout of an article (`#groupfileConcision`, 2023 on).
+    '.groupfile-div1 > .aside-title',
+    // blogv2 home (2021 on): the boxes of `.user-profile-aside`, a title bar and then the content.
+    '.user-profile-aside-common-box > :first-child',
+  ],
+  title: [
+    // blogv2 home: the nickname, not the badges after it.
+    '.user-profile-head-name > div:first-child',
+    // The band's blog name (see `header`).
+    'header .title-blog a',
+  ],
+  hover: [
+    // blogv2 home: the nickname, the tabs, the article titles and the links of the sidebar boxes.
+    '.user-profile-head-name > div:first-child',
+    '.navList a',
+    '.blog-list-box h4',
+    '.aside-common-box-content a',
+    // Sidebar links of every other page.
+    '.aside-content a',
+    'header .title-blog a',
+    // Older template's lists (home, archives, categories): the article titles.
+    '.article-item-box h4 a',
+    // blogv2 专栏 page: the article titles (`ul.column_article_list li > a > .column_article_title > h2.title`).
+    '.column_article_title > .title',
+  ],
+  subtitle: [
+    // blogv2 home: the intro and its label; early in 2021, the intro was a paragraph of its own.
+    '.user-profile-title',
+    '.user-profile-wrapper-box > span',
+    '.user-profile-head-introduction > p',
+    // The band's description, after the blog's name (see `header`).
+    '.title-blog ~ .description',
+  ],
+};
 
-export interface Layout {
-  id: LayoutId;
-  /** An element only this layout has: how a loaded page tells which layout it is. */
-  marker: string;
-  slots: Partial<Record<Slot, readonly string[]>>;
-}
+/** The selectors of `slot`: the page's one rule for it, and how the report finds it. */
+export const selectorsFor = (slot: Slot): readonly string[] => slotMap[slot];
 
-// The article and older pages tile <body>; the home page tiles #userSkin instead, so its <body>
-// is left alone (the `:has` keeps the union of all layouts' rules from touching it).
-const pageBody = 'body:not(:has(> #userSkin))';
+/** What kind of page a blog page is; a label for the report, which never picks the slots. */
+export type LayoutId = 'home' | 'column' | 'article' | 'list';
 
-export const csdnLayouts: readonly Layout[] = [
-  {
-    id: 'home',
-    marker: '#userSkin',
-    slots: {
-      header: ['.user-profile-head-banner'],
-      background: ['#userSkin'],
-      column: ['.aside-box > .aside-title'],
-      title: ['.user-profile-head-name > div:first-child'],
-      hover: [
-        '.user-profile-head-name > div:first-child',
-        '.navList a',
-        '.blog-list-box h4',
-        '.aside-content a',
-      ],
-      subtitle: ['.user-profile-title', '.user-profile-wrapper-box > span'],
-    },
-  },
-  {
-    id: 'article',
-    marker: '#mainBox > main .blog-content-box',
-    slots: {
-      background: [pageBody],
-      column: ['.aside-box > .aside-title'],
-      hover: ['.aside-content a'],
-    },
-  },
-  {
-    id: 'legacy',
-    marker: 'header > .container .title-box',
-    slots: {
-      header: ['header > .container'],
-      background: [pageBody],
-      column: ['aside .aside-box > .aside-title'],
-      title: ['.title-box .title-blog a'],
-      hover: ['.title-blog a', '.article-item-box h4 a', '.aside-content a'],
-      subtitle: ['.title-box .description'],
-    },
-  },
+/** The first kind whose element the page holds; none for a page of none of these kinds. */
+export const layouts: ReadonlyArray<readonly [LayoutId, string]> = [
+  // blogv2 home (2021 on)
+  ['home', '.user-profile-head'],
+  // 专栏 / category page of either template
+  ['column', '.column_article_list'],
+  // an article, in either template
+  ['article', '.blog-content-box'],
+  // the older template's lists: its home, archives and categories
+  ['list', '.article-item-box'],
 ];
-
-/** Every layout's selectors for `slot`, without repeats: the page gets one rule per slot. */
-export function selectorsFor(slot: Slot): string[] {
-  return [...new Set(csdnLayouts.flatMap((layout) => layout.slots[slot] ?? []))];
-}
 
 /** The pages the extension may read and paint: the same list as the manifest's host_permissions. */
 export const blogHostPatterns = ['https://blog.csdn.net/*', 'https://*.blog.csdn.net/*'];

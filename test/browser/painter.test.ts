@@ -268,7 +268,9 @@ describe('SkinPainter', () => {
     <div class="user-profile-head-name"><div>A blogger</div><div>Lv.5</div></div>
     <div class="user-profile-title">Notes on everything</div>
     <div class="navList"><a href="#home">Home</a></div>
-    <div class="aside-box"><div class="aside-title">Categories</div><div class="aside-content"><a href="#c">C</a></div></div>
+    <div class="user-profile-body">
+      <div class="aside-box"><div class="aside-title">Categories</div><div class="aside-content"><a href="#c">C</a></div></div>
+    </div>
   `;
 
   let pageStyle: HTMLStyleElement;
@@ -457,15 +459,23 @@ describe('SkinPainter', () => {
     expect(columnImage()).toBe('none');
   });
 
-  test('turned off and on again, the images show without being asked for again', async () => {
+  test('turned off, every sheet leaves the page, so a gate written back shows nothing; on again, they are asked for again', async () => {
     const painter = newPainter();
     const on = skin(colors, { header: info('h1') });
     await storeAndShow(on, { header: pngUrl });
+    const gate = document.documentElement.getAttribute('data-blog-skin');
     await painter.show({ ...on, enabled: false });
     expect(bannerImage()).toBe('none');
+    await expect.poll(() => asks).toEqual([
+      { insert: ['header'], remove: 0 },
+      { insert: [], remove: 1 },
+    ]);
+    document.documentElement.setAttribute('data-blog-skin', gate!);
+    expect(bannerImage()).toBe('none');
+    document.documentElement.removeAttribute('data-blog-skin');
     await painter.show(on);
     expect(bannerImage()).toBe(cssUrl(pngUrl));
-    expect(asks).toEqual([{ insert: ['header'], remove: 0 }]);
+    expect(asks.at(-1)).toEqual({ insert: ['header'], remove: 0 });
   });
 
   test('a color change asks for nothing; a new image is asked for alone and its old sheet taken out', async () => {
@@ -804,18 +814,18 @@ describe('SkinPainter', () => {
       expect(document.adoptedStyleSheets).toHaveLength(1); // the header's
     });
 
-    test('turned off and on again with the same colors, shows the browser’s sheet again', async () => {
+    test('turned off, its colors sheet leaves the page with the images; on again, the colors are painted anew', async () => {
       const before = root.outerHTML;
       const painter = newPainter();
       const hold = markHeld();
       await painter.showFirst(shown, hold);
       await storeAndShow({ ...shown, enabled: false });
       expect(root.outerHTML).toBe(before);
-      const nodes = styleNodes();
+      // the images' sheet and the colors' sheet both asked out
+      await expect.poll(() => asks.slice(1).reduce((sum, ask) => sum + ask.remove, 0)).toBe(2);
       await storeAndShow(shown);
       expect(titleColor()).toBe('rgb(255, 0, 0)');
-      expect(styleNodes()).toBe(nodes);
-      expect(asks).toHaveLength(1);
+      expect(bannerImage()).toBe(cssUrl(pngUrl));
     });
 
     test('paints its own colors when the stored ones changed before the background read them', async () => {

@@ -42,8 +42,8 @@ describe('the content script bundle', () => {
   });
 });
 
-describe("the popup's JavaScript", () => {
-  it(`is at most ${kb(sizeBudgets.popupGzip)} gzip, every file the page loads counted`, () => {
+describe("the editor's first load", () => {
+  it(`is at most ${kb(sizeBudgets.popupGzip)} gzip, every script it loads before it shows counted`, () => {
     const files = report.popup.files.map((file) => `${file.file} ${kb(file.gzip)}`).join(', ');
     expect(report.popup.files.length).toBeGreaterThan(0);
     expect(report.popup.gzip, `popup scripts: ${files}`).toBeLessThanOrEqual(sizeBudgets.popupGzip);
@@ -52,5 +52,16 @@ describe("the popup's JavaScript", () => {
   it('is where Preact is found, so the Preact check above can see it', () => {
     expect(report.popup.hasPreact).toBe(true);
     expect(looksLikePreact('document.createElement("style")')).toBe(false);
+  });
+
+  it('leaves the crop UI, the resampler and the zip to load when first needed', () => {
+    // Strings each library carries: Cropper.js's class names, pica's filter names, fflate's errors.
+    const later = report.popupLater.files.map((file) => file.file).join(', ');
+    for (const marker of ['cropper-crop-box', 'lanczos3', 'invalid block type']) {
+      expect(report.popup.code.includes(marker), `${marker} in the first load`).toBe(false);
+    }
+    expect(later).toMatch(/CropFrame/);
+    expect(later).toMatch(/image\.worker/);
+    expect(report.popupLater.files.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -4,9 +4,10 @@
  */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { demoUser, homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
 import { asUpload, drawImage } from '../support/images';
 import { computedStyle, near, pixelsOf } from '../support/page-state';
+import { cssUrl, describeImage, storedImageUrl, until } from '../support/stored-images';
 
 let session: ExtensionSession;
 let home: Page;
@@ -19,8 +20,11 @@ beforeAll(async () => {
   home = await openBlogPage(session, homeUrl);
   const editor = await openEditor(session, home);
   const png = await drawImage(editor, { width: 8, height: 8, type: 'image/png', stripes: ['#EEDDCC'] });
-  tile = `url("data:image/png;base64,${png.toString('base64')}")`;
   await editor.getByLabel('博客底图', { exact: true }).setInputFiles(asUpload('tile.png', png, 'image/png'));
+  // The page is given the 100×100 PNG the editor cut and stored, never the picked file.
+  const stored = () => storedImageUrl(editor, demoUser, 'background');
+  tile = cssUrl(await until(stored, (url) => describeImage(url) === 'image/png 100×100'));
+  await until(() => computedStyle(home, '#userSkin', 'background-image'), (shown) => shown === tile);
   await editor.getByLabel('主标题颜色', { exact: true }).fill('#123456');
   await home.waitForFunction(
     ([selector, color]) => getComputedStyle(document.querySelector(selector!)!).color === color,

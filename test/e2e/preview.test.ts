@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   articleUrl,
+  demoUser,
   homeUrl,
   launchWithExtension,
   openBlogPage,
@@ -13,7 +14,9 @@ import {
   type ExtensionSession,
 } from '../support/extension';
 import { asUpload, drawImage } from '../support/images';
-import { computedStyle, computedStyleSnapshot, cssImageUrl, near, pixelsOf, rgb } from '../support/page-state';
+import { computedStyle, computedStyleSnapshot, near, pixelsOf, rgb } from '../support/page-state';
+import { cssUrl, dataUrlOfCss, describeImage, storedImageUrl } from '../support/stored-images';
+import type { ImageSlot } from '../../src/rules';
 
 const colors = { title: '#C0392B', hover: '#16A085', subtitle: '#8E44AD' };
 
@@ -29,6 +32,27 @@ let column: Buffer;
 let homeBefore: string[];
 
 const field = (label: string) => editor.getByLabel(label, { exact: true });
+/** An image field as a whole: its <fieldset>, named by its legend. */
+const group = (label: string) => editor.getByRole('group', { name: label, exact: true });
+/** The image the editor stored for `slot` (the only image a page is given), as a computed style spells it. */
+const stored = async (slot: ImageSlot) => cssUrl(await storedImageUrl(editor, demoUser, slot));
+/**
+ * Waits until `selector` on `page` shows what the editor stored for `slot`, and returns it as a
+ * computed style spells it. Both are read on every try: a cut is saved a moment after the frame rests.
+ */
+async function showsStored(page: Page, selector: string, slot: ImageSlot): Promise<string> {
+  let kept = '';
+  await expect
+    .poll(async () => {
+      const shown = await computedStyle(page, selector, 'background-image');
+      kept = await stored(slot);
+      return kept !== 'none' && shown === kept;
+    })
+    .toBe(true);
+  return kept;
+}
+/** What the bytes behind a computed `background-image` are: "image/png 1920×100". */
+const described = (css: string) => describeImage(dataUrlOfCss(css));
 /** Waits until exactly one element matches, as a user waits for a message to appear. */
 const shows = (locator: Locator) => expect.poll(() => locator.count()).toBe(1);
 
@@ -62,11 +86,14 @@ describe('painting the home page', () => {
   it('paints a picked header, anchored right, and shows its facts in the editor', async () => {
     await field('博客头图').setInputFiles(asUpload('banner.jpg', header, 'image/jpeg'));
     await shows(editor.getByText(/1920 × 100 像素 · \d+(\.\d)? KB/));
+    await shows(editor.getByText(/CSDN 存为 1920×100 PNG · \d+(\.\d)? KB/));
     await shows(editor.getByRole('button', { name: '移除博客头图' }));
-    // checked off the editor's main thread
-    expect(editor.workers().map((worker) => worker.url())).toEqual([expect.stringMatching(/validate\.worker.*\.js$/)]);
+    // checked and cut off the editor's main thread
+    expect(editor.workers().map((worker) => worker.url())).toEqual([expect.stringMatching(/image\.worker.*\.js$/)]);
     const banner = '.user-profile-head-banner';
-    await expect.poll(() => computedStyle(home, banner, 'background-image')).toBe(cssImageUrl(header, 'image/jpeg'));
+    // The page shows the PNG CSDN would store, not the picked JPEG (its stripes: the next test).
+    const shown = await showsStored(home, banner, 'header');
+    expect(described(shown)).toBe('image/png 1920×100');
     expect(await computedStyle(home, banner, 'background-position')).toBe('100% 50%');
     expect(await computedStyle(home, banner, 'background-size')).toBe('cover');
   });
@@ -83,19 +110,24 @@ describe('painting the home page', () => {
 
   it('tiles the background on #userSkin and leaves the home page body alone', async () => {
     await field('博客底图').setInputFiles(asUpload('tile.png', background, 'image/png'));
-    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(cssImageUrl(background, 'image/png'));
+    const shown = await showsStored(home, '#userSkin', 'background');
+    // the 40×40 file, cut as CSDN does: a 100×100 PNG, tiled at 100 CSS px
+    expect(described(shown)).toBe('image/png 100×100');
+    await shows(group('博客底图').getByText('将裁成 100×100'));
     expect(await computedStyle(home, '#userSkin', 'background-repeat')).toBe('repeat');
+    expect(await computedStyle(home, '#userSkin', 'background-size')).toBe('100px 100px');
     expect(await computedStyle(home, 'body', 'background-image')).toBe('none');
   });
 
   it('lays the column image on every sidebar title bar', async () => {
     await field('栏目图').setInputFiles(asUpload('column.png', column, 'image/png'));
-    await expect.poll(() => computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(cssImageUrl(column, 'image/png'));
+    const shown = await showsStored(home, '#asideArchive .aside-title', 'column');
+    expect(described(shown)).toBe('image/png 300×38');
     const all = await home.locator('.aside-box > .aside-title').evaluateAll((titles) =>
       titles.map((title) => getComputedStyle(title).backgroundImage),
     );
     expect(all).toHaveLength(3);
-    expect(new Set(all)).toEqual(new Set([cssImageUrl(column, 'image/png')]));
+    expect(new Set(all)).toEqual(new Set([shown]));
     const [pixel] = await pixelsOf(home, '#asideCategory .aside-title', [[290, 30]]);
     expect(near(pixel!, [0x7c, 0x3a, 0xed])).toBe(true);
   });
@@ -133,33 +165,45 @@ describe('painting the home page', () => {
 });
 
 describe('the image fields', () => {
-  it('show a thumbnail of the chosen image', async () => {
-    const thumbnail = editor.locator('section', { has: field('博客头图') }).locator('figure img');
-    await expect.poll(() => thumbnail.getAttribute('src')).toBe(`data:image/jpeg;base64,${header.toString('base64')}`);
-    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1920);
+  it('show a thumbnail of the chosen image: the image CSDN will store', async () => {
+    const thumbnail = group('博客头图').locator('figure img');
+    await expect.poll(() => thumbnail.count()).toBe(1);
+    const kept = await storedImageUrl(editor, demoUser, 'header');
+    expect(describeImage(kept)).toBe('image/png 1920×100');
+    await expect.poll(() => thumbnail.getAttribute('src')).toBe(kept);
+    await expect
+      .poll(() => thumbnail.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]))
+      .toEqual([1920, 100]);
   });
 
   it('take a file dropped onto the field', async () => {
     const green = await drawImage(editor, { width: 300, height: 38, type: 'image/png', stripes: ['#22C55E'] });
-    await editor.locator('section', { has: field('栏目图') }).evaluate((section, base64) => {
+    await group('栏目图').evaluate((fieldset, base64) => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       const transfer = new DataTransfer();
       transfer.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
-      section.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      fieldset.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, green.toString('base64'));
-    await expect.poll(() => computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(cssImageUrl(green, 'image/png'));
     await shows(editor.getByText('dropped.png'));
+    const bar = '#asideArchive .aside-title';
+    const greenShown = await showsStored(home, bar, 'column');
+    expect(described(greenShown)).toBe('image/png 300×38');
+    await home.bringToFront();
+    expect(near((await pixelsOf(home, bar, [[290, 30]]))[0]!, [0x22, 0xc5, 0x5e])).toBe(true);
     // put the first column image back for the tests that follow
     await field('栏目图').setInputFiles(asUpload('column.png', column, 'image/png'));
-    await expect.poll(() => computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(cssImageUrl(column, 'image/png'));
+    await shows(editor.getByText('column.png'));
+    expect(await showsStored(home, bar, 'column')).not.toBe(greenShown);
+    expect(near((await pixelsOf(home, bar, [[290, 30]]))[0]!, [0x7c, 0x3a, 0xed])).toBe(true);
   });
 
   it('remove an image from the page with its button', async () => {
     await editor.getByRole('button', { name: '移除博客底图' }).click();
     await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe('none');
     await expect.poll(() => editor.getByRole('button', { name: '移除博客底图' }).count()).toBe(0);
+    await expect.poll(() => stored('background')).toBe('none');
     await field('博客底图').setInputFiles(asUpload('tile.png', background, 'image/png'));
-    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(cssImageUrl(background, 'image/png'));
+    await showsStored(home, '#userSkin', 'background');
   });
 });
 
@@ -182,10 +226,14 @@ describe('a rejected file or color', () => {
   });
 
   it('refuses a GIF renamed .png by its bytes', async () => {
+    const before = await stored('column');
     const gif = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
     await field('栏目图').setInputFiles(asUpload('column.png', gif, 'image/png'));
     await expect.poll(() => editor.getByRole('alert').filter({ hasText: '文件格式为 GIF，需为 PNG 或 JPG' }).count()).toBe(1);
-    expect(await computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(cssImageUrl(column, 'image/png'));
+    // a GIF is one the editor can turn into a PNG, if asked
+    await shows(group('栏目图').getByRole('button', { name: '一键修复' }));
+    expect(await stored('column')).toBe(before);
+    expect(await computedStyle(home, '#asideArchive .aside-title', 'background-image')).toBe(before);
   });
 
   it('refuses text that is not a hex color and keeps the last good one', async () => {
@@ -202,8 +250,9 @@ describe('a rejected file or color', () => {
 describe('kept per blog', () => {
   it('is painted on the article page of the same blog, which has no header band', async () => {
     const article = await openBlogPage(session, articleUrl);
-    expect(await computedStyle(article, 'body', 'background-image')).toBe(cssImageUrl(background, 'image/png'));
-    expect(await computedStyle(article, '#rightAside .aside-title', 'background-image')).toBe(cssImageUrl(column, 'image/png'));
+    expect(await computedStyle(article, 'body', 'background-image')).toBe(await stored('background'));
+    expect(await computedStyle(article, 'body', 'background-size')).toBe('100px 100px');
+    expect(await computedStyle(article, '#rightAside .aside-title', 'background-image')).toBe(await stored('column'));
     // the toolbar arrives late from the page's script; the skin must not disturb it
     await article.waitForSelector('#csdn-toolbar');
     expect(await computedStyle(article, '#csdn-toolbar', 'background-image')).toBe('none');
@@ -220,21 +269,23 @@ describe('kept per blog', () => {
       box.innerHTML = '<h3 class="aside-title">Late</h3>';
       document.querySelector('.user-profile-aside')!.append(box);
     });
-    expect(await computedStyle(home, '.aside-box:last-child > .aside-title', 'background-image')).toBe(cssImageUrl(column, 'image/png'));
+    expect(await computedStyle(home, '.aside-box:last-child > .aside-title', 'background-image')).toBe(await stored('column'));
   });
 
   it('is there again after a reload, in the first frame that shows the page', async () => {
-    await home.addInitScript(() => {
+    const storedHeader = await stored('header');
+    expect(storedHeader).toMatch(/^url\("data:image\/png;base64,/);
+    await home.addInitScript((expected) => {
       // Main world, before the page parses. A frame's animation callbacks run before its paint, so
       // the first callback that finds the page visible sees what its first visible paint will use.
       const look = () => {
         if (getComputedStyle(document.documentElement).visibility === 'hidden') return requestAnimationFrame(look);
         const banner = document.querySelector('.user-profile-head-banner');
-        const skinned = banner !== null && getComputedStyle(banner).backgroundImage.startsWith('url("data:image/jpeg');
+        const skinned = banner !== null && getComputedStyle(banner).backgroundImage === expected;
         (window as unknown as { skinAtFirstVisibleFrame: boolean }).skinAtFirstVisibleFrame = skinned;
       };
       requestAnimationFrame(look);
-    });
+    }, storedHeader);
     await home.bringToFront();
     for (let reload = 0; reload < 5; reload++) {
       await home.reload({ waitUntil: 'load' });
@@ -242,7 +293,7 @@ describe('kept per blog', () => {
         .poll(() => home.evaluate(() => (window as unknown as { skinAtFirstVisibleFrame?: boolean }).skinAtFirstVisibleFrame))
         .toBe(true);
     }
-    expect(await computedStyle(home, '.user-profile-head-banner', 'background-image')).toBe(cssImageUrl(header, 'image/jpeg'));
+    expect(await computedStyle(home, '.user-profile-head-banner', 'background-image')).toBe(storedHeader);
     expect(await computedStyle(home, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
   });
 
@@ -268,9 +319,8 @@ describe('kept per blog', () => {
 
   it('is painted at an address that spells the blog in capitals, whose next loads are held too', async () => {
     const shouting = await openBlogPage(session, 'https://blog.csdn.net/BaXiaoShi2020');
-    await expect
-      .poll(() => computedStyle(shouting, '.user-profile-head-banner', 'background-image'))
-      .toBe(cssImageUrl(header, 'image/jpeg'));
+    const storedHeader = await stored('header');
+    await expect.poll(() => computedStyle(shouting, '.user-profile-head-banner', 'background-image')).toBe(storedHeader);
     // Match patterns compare paths by case: the background adds this spelling to the hold's.
     const heldPages = () =>
       editor.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []));
@@ -286,7 +336,7 @@ describe('turning the preview off', () => {
     await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe('none');
     expect(await computedStyleSnapshot(home)).toEqual(homeBefore);
     await toggle.click();
-    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(cssImageUrl(background, 'image/png'));
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(await stored('background'));
   });
 
   it('stays off across a reload, and no longer holds the blog\'s pages at load', async () => {

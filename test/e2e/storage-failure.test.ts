@@ -4,9 +4,10 @@
  */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { demoUser, homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
 import { asUpload, drawImage } from '../support/images';
-import { computedStyle, computedStyleSnapshot, cssImageUrl } from '../support/page-state';
+import { computedStyle, computedStyleSnapshot, near, pixelsOf } from '../support/page-state';
+import { cssUrl, storedImageUrl } from '../support/stored-images';
 
 let session: ExtensionSession;
 
@@ -91,8 +92,13 @@ describe('a slow save', () => {
     await holdWrites(editor);
     const green = await drawImage(editor, { width: 300, height: 38, type: 'image/png', stripes: ['#10B981'] });
     await editor.getByLabel('栏目图', { exact: true }).setInputFiles(asUpload('green.png', green, 'image/png'));
-    await expect.poll(columnImage).toBe(cssImageUrl(green, 'image/png'));
+    // green on the page while its save waits: the cut of the new pick, not the stored purple one
+    await home.bringToFront();
+    await expect.poll(async () => near((await pixelsOf(home, '#asideCategory .aside-title', [[290, 30]]))[0]!, [0x10, 0xb9, 0x81])).toBe(true);
+    const shownEarly = await columnImage();
     await finishWrites(editor);
+    // once written, what is stored is what the page showed ahead of the save
+    await expect.poll(async () => cssUrl(await storedImageUrl(editor, demoUser, 'column'))).toBe(shownEarly);
   });
 
   it('does not keep typed colors off the page, which keeps the last once both are saved', async () => {

@@ -12,7 +12,8 @@ import { buildDir, packageVersion, shippedFiles, targets, writeStorePackages, zi
 interface Manifest {
   version: string;
   default_locale?: string;
-  action?: { default_popup?: string };
+  icons?: Record<string, string>;
+  action?: { default_popup?: string; default_icon?: Record<string, string> };
   content_scripts?: Array<{ js?: string[]; css?: string[] }>;
   background?: { service_worker?: string; scripts?: string[]; type?: string };
   browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
@@ -41,8 +42,15 @@ function referencesOf(path: string, text: string): string[] {
       : path.endsWith('.js')
         ? [/\b(?:import|from)\s*\(?\s*["'`]([^"'`]+\.(?:js|css))["'`]/g, /\bnew URL\(\s*["'`]([^"'`]+\.js)["'`]/g, /["'`](\/?content\/[^"'`]+\.(?:iife\.js|css))["'`]/g]
         : [];
+  // Vite's preload list for dynamic imports (a lazy chunk's own CSS is loaded from it), root-relative.
+  const preloads = path.endsWith('.js')
+    ? [...text.matchAll(/__vite__mapDeps=[^[]*\[([^\]]*)\]/g)].flatMap((list) =>
+        [...list[1]!.matchAll(/["'`]([^"'`]+)["'`]/g)].map((entry) => `/${entry[1]!}`),
+      )
+    : [];
   return patterns
     .flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]!))
+    .concat(preloads)
     .filter((ref) => !/^(?:data|https?|moz-extension|chrome-extension):/.test(ref))
     // Absolute paths, and the content scripts and sheet the popup registers by path, start at the root.
     .map((ref) => (/^\/|^content\//.test(ref) ? ref.replace(/^\//, '') : posix.join(posix.dirname(path), ref)));
@@ -56,6 +64,8 @@ function reachable(zip: Record<string, Uint8Array>): Set<string> {
     ...Object.keys(zip).filter((path) => /^_locales\/[^/]+\/messages\.json$/.test(path)),
     ...(manifest.content_scripts ?? []).flatMap((script) => [...(script.js ?? []), ...(script.css ?? [])]),
     ...(manifest.action?.default_popup ? [manifest.action.default_popup] : []),
+    ...Object.values(manifest.icons ?? {}),
+    ...Object.values(manifest.action?.default_icon ?? {}),
     ...(manifest.background?.service_worker ? [manifest.background.service_worker] : []),
     ...(manifest.background?.scripts ?? []),
   ];
@@ -72,6 +82,19 @@ function reachable(zip: Record<string, Uint8Array>): Set<string> {
 }
 
 describe.each(targets)('%s.zip', (target) => {
+  it('holds the icon at every size the manifest names, each a PNG of that size', () => {
+    const manifest = manifestOf(zip());
+    for (const set of [manifest.icons, manifest.action?.default_icon]) {
+      expect(Object.keys(set ?? {}).map(Number).sort((a, b) => a - b)).toEqual([16, 32, 48, 128]);
+      for (const [size, path] of Object.entries(set!)) {
+        expect(zip(), `${path} is packaged`).toHaveProperty([path]);
+        const png = Buffer.from(zip()[path]!);
+        expect(png.subarray(0, 8).toString('hex'), `${path} is a PNG`).toBe('89504e470d0a1a0a');
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${path} is ${size}×${size}`).toEqual([Number(size), Number(size)]);
+      }
+    }
+  });
+
   const zip = () => zips[`${target}.zip`]!;
 
   it("holds exactly the build's shipped files, and nothing but what the extension loads", () => {

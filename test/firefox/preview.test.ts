@@ -7,8 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { homeUrl } from '../support/extension';
-import { cssImageUrl, near, rgb } from '../support/page-state';
+import type { ImageSlot } from '../../src/rules';
+import { demoUser, homeUrl } from '../support/extension';
+import { near, rgb } from '../support/page-state';
+import { encodePng } from '../support/png-encoder';
+import { cssUrl, dataUrlOfCss, describeImage, storedImageUrl } from '../support/stored-images';
 import {
   button,
   computedStyle,
@@ -31,6 +34,21 @@ let homeBefore: string[];
 let editor: Page;
 let header: Buffer;
 let background: Buffer;
+
+/** What the editor stored for `slot`, the only image a page is given, as a computed style spells it. */
+const stored = async (slot: ImageSlot) => cssUrl(await storedImageUrl(editor, demoUser, slot));
+/** Waits until `selector` on the blog page shows what the editor stored for `slot`, and returns that. */
+async function showsStored(selector: string, slot: ImageSlot): Promise<string> {
+  let kept = '';
+  await expect
+    .poll(async () => {
+      const shown = await computedStyle(home, selector, 'background-image');
+      kept = await stored(slot);
+      return kept !== 'none' && shown === kept;
+    })
+    .toBe(true);
+  return kept;
+}
 
 beforeAll(async () => {
   session = await launchFirefox();
@@ -96,8 +114,10 @@ describe('painting the blog tab from the editor tab', () => {
     writeFileSync(path, header);
     await (await field(editor, '博客头图')).uploadFile(path);
     await waitForText(editor, '1920 × 100 像素');
+    await waitForText(editor, 'CSDN 存为 1920×100 PNG');
     const banner = '.user-profile-head-banner';
-    await expect.poll(() => computedStyle(home, banner, 'background-image')).toBe(cssImageUrl(header, 'image/jpeg'));
+    // the PNG CSDN would store, cut in Firefox's image worker, not the picked JPEG
+    expect(describeImage(dataUrlOfCss(await showsStored(banner, 'header')))).toBe('image/png 1920×100');
     expect(await computedStyle(home, banner, 'background-position')).toBe('100% 50%');
     expect(await computedStyle(home, banner, 'background-size')).toBe('cover');
   });
@@ -107,8 +127,9 @@ describe('painting the blog tab from the editor tab', () => {
     const path = join(files, 'tile.png');
     writeFileSync(path, background);
     await (await field(editor, '博客底图')).uploadFile(path);
-    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(cssImageUrl(background, 'image/png'));
+    await showsStored('#userSkin', 'background');
     expect(await computedStyle(home, '#userSkin', 'background-repeat')).toBe('repeat');
+    expect(await computedStyle(home, '#userSkin', 'background-size')).toBe('100px 100px');
   });
 
   it('registers the first-paint hold for the blog, as in Chrome', async () => {
@@ -161,7 +182,7 @@ describe('turning the preview off', () => {
     expect(await toggle.evaluate((input) => input.checked)).toBe(false);
     expect(await computedStyleSnapshot(home)).toEqual(homeBefore);
     await toggle.click();
-    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(cssImageUrl(background, 'image/png'));
+    await expect.poll(() => computedStyle(home, '#userSkin', 'background-image')).toBe(await stored('background'));
     expect(await computedStyle(home, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
   });
 });
@@ -173,7 +194,7 @@ describe('across a reload', () => {
     delete session.pageHeaders['Content-Security-Policy'];
     // The policy holds: the page's own inline stylesheet (a grey body) is refused.
     expect(await computedStyle(home, 'body', 'background-color')).not.toBe('rgb(245, 246, 247)');
-    expect(await computedStyle(home, '.user-profile-head-banner', 'background-image')).toBe(cssImageUrl(header, 'image/jpeg'));
+    expect(await computedStyle(home, '.user-profile-head-banner', 'background-image')).toBe(await stored('header'));
     expect(await computedStyle(home, '.user-profile-title', 'color')).toBe(rgb(colors.subtitle));
   });
 });
@@ -198,9 +219,45 @@ describe('under a page policy that allows images from its own host only', () => 
   });
 });
 
+describe('the crop in Firefox', () => {
+  it('gives the page a picked 400×400 background as the 100×100 PNG CSDN stores, tiled every 100 px', async () => {
+    // a 2×2 checker of 200 px squares: cut to 100×100, each square is 50 px on the page
+    const red = [0xe1, 0x1d, 0x48];
+    const blue = [0x25, 0x63, 0xeb];
+    const checker = await encodePng({
+      width: 400,
+      height: 400,
+      color: 'rgb',
+      depth: 8,
+      pixel: (x, y) => ((x < 200) === (y < 200) ? red : blue),
+    });
+    const path = join(files, 'checker.png');
+    writeFileSync(path, checker);
+    await (await field(editor, '博客底图')).uploadFile(path);
+    await waitForText(editor, '400 × 400 像素');
+    await waitForText(editor, '将裁成 100×100');
+    const shown = await showsStored('#userSkin', 'background');
+    expect(describeImage(dataUrlOfCss(shown))).toBe('image/png 100×100');
+    expect(await computedStyle(home, '#userSkin', 'background-size')).toBe('100px 100px');
+    // In pixels, down the gap beside the sidebar: 50 px of one color, then the other, and again.
+    const skin = await home.$eval('#userSkin', (element) => element.getBoundingClientRect().top);
+    const inner = await home.$eval('.user-profile-body-inner', (element) => element.getBoundingClientRect().top);
+    const y = 200 + ((((25 - (inner + 200 - skin)) % 100) + 100) % 100); // 25 px into a tile, 200 px or more down
+    await home.bringToFront();
+    const column = await pixelsOf(home, editor, '.user-profile-body-inner', [[303, y], [303, y + 50], [303, y + 100], [303, y + 150]]);
+    type Rgb = [number, number, number];
+    const [first, second, third, fourth] = column as [Rgb, Rgb, Rgb, Rgb];
+    expect(near(first, red) || near(first, blue), `${first}`).toBe(true);
+    expect(near(second, near(first, red) ? blue : red), `${second}`).toBe(true);
+    expect(near(third, first) && near(fourth, second), `${column.join(' / ')}`).toBe(true);
+  });
+});
+
 describe('the network', () => {
   it('saw no request but the blog pages themselves', () => {
     expect(session.requests.length).toBeGreaterThan(0);
     for (const url of session.requests) expect(url).toMatch(/^https:\/\/([a-z0-9_-]+\.)?blog\.csdn\.net\//);
+    // Nor did the editor tab, the popup, the background page or any worker make one.
+    expect(session.otherRequests).toEqual([]);
   });
 });

@@ -10,16 +10,36 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright';
 import { chromiumLaunch } from '../chromium';
 
-export const chromeBuildDir = resolve('dist/chrome');
+/** The Chrome build under test; `BSP_CHROME_DIST` names another (a deliberately broken copy, to see a test fail). */
+export const chromeBuildDir = resolve(process.env.BSP_CHROME_DIST ?? 'dist/chrome');
 export const fixtureDir = resolve('test/fixtures/csdn');
 
 export const demoUser = 'baxiaoshi2020';
 export const homeUrl = `https://blog.csdn.net/${demoUser}`;
 export const articleUrl = `https://blog.csdn.net/${demoUser}/article/details/104234567`;
 
-/** Which fixture a blog URL is served from: an article page or the blog's home. */
+/**
+ * The fixtures that reproduce one real page structure and year each (test/fixtures/csdn/README.md),
+ * by the address each is served at: every one is a blog of its own, at an address of the shape
+ * CSDN gives that kind of page.
+ */
+export const structurePages = {
+  'home-2021.html': 'https://blog.csdn.net/yunxi2021',
+  'home-2022.html': 'https://blog.csdn.net/yunxi2022',
+  'home-2024.html': 'https://blog.csdn.net/yunxi2024',
+  'article-2018.html': 'https://blog.csdn.net/yunxi2018/article/details/80412345',
+  'article-2020.html': 'https://blog.csdn.net/yunxi2020/article/details/106612345',
+  'article-2023.html': 'https://blog.csdn.net/yunxi2023/article/details/130412345',
+  'column-2021.html': 'https://blog.csdn.net/lanting2021/category_9660418.html',
+  // The older template's list pages (its home, `/article/list/<n>`, archives) share one structure.
+  'legacy.html': 'https://blog.csdn.net/yunxi2019/article/list/2',
+} as const;
+
+/** Which fixture a blog URL is served from: a page of `structurePages`, an article page or the blog's home. */
 export function fixtureFor(url: string): string | null {
-  const { hostname, pathname } = new URL(url);
+  const { origin, hostname, pathname } = new URL(url);
+  const structure = Object.entries(structurePages).find(([, page]) => page === origin + pathname);
+  if (structure) return structure[0];
   const onMain = hostname === 'blog.csdn.net';
   if (!onMain && !hostname.endsWith('.blog.csdn.net')) return null;
   const parts = pathname.split('/').filter(Boolean);
@@ -28,6 +48,12 @@ export function fixtureFor(url: string): string | null {
   if (rest[0] === 'article' && rest[1] === 'details') return 'article.html';
   return rest.length === 0 ? 'home.html' : null;
 }
+
+/** A 1×1 transparent PNG: what every image request of a page is answered with. */
+const BLANK_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABpfZFQAAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Removes a browser profile; a browser may still be writing right after it closes, so retry. */
 export function removeProfileDir(dir: string): void {
@@ -84,9 +110,14 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     });
   const requests: Request[] = [];
   context.on('request', (request) => requests.push(request));
-  // Nothing may reach a network: blog pages come from the fixtures, everything else is refused.
+  // Nothing may reach a network: blog pages come from the fixtures, images are one blank pixel
+  // (a real page's `<img onerror>` that swaps in a fallback would otherwise fail and swap again,
+  // forever), everything else is refused.
   await context.route(/^https?:\/\//, (route) => {
     const url = route.request().url();
+    if (route.request().resourceType() === 'image') {
+      return route.fulfill({ status: 200, contentType: 'image/png', body: BLANK_PIXEL_PNG });
+    }
     const fixture = fixtureFor(url);
     if (!fixture || route.request().resourceType() !== 'document') return route.abort('blockedbyclient');
     const body = options.pageOverrides?.[fixture] ?? readFileSync(join(fixtureDir, fixture), 'utf8');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blogKeyFromUrl, blogKeyOf, csdnLayouts, selectorsFor } from '../../src/sites/csdn';
+import { allSlots } from '../../src/rules';
+import { blogKeyFromUrl, blogKeyOf, layouts, selectorsFor, slotMap } from '../../src/sites/csdn';
 
 describe('blogKeyFromUrl', () => {
   it.each([
@@ -37,25 +38,55 @@ describe('blogKeyOf', () => {
 });
 
 describe('the slot map', () => {
-  const layout = (id: string) => csdnLayouts.find((l) => l.id === id)!;
+  const all = allSlots.flatMap((slot) => selectorsFor(slot));
 
-  it('gives the article page no header band and no title colors', () => {
-    expect(layout('article').slots.header).toBeUndefined();
-    expect(layout('article').slots.title).toBeUndefined();
-    expect(layout('article').slots.subtitle).toBeUndefined();
+  it('lists selectors for every slot, each once, and the report and the page read the same list', () => {
+    for (const slot of allSlots) {
+      expect(selectorsFor(slot).length).toBeGreaterThan(0);
+      expect(new Set(selectorsFor(slot)).size).toBe(selectorsFor(slot).length);
+      expect(selectorsFor(slot)).toBe(slotMap[slot]);
+    }
   });
 
-  it('tiles #userSkin on the home page and <body> elsewhere, never the home page body', () => {
-    expect(layout('home').slots.background).toEqual(['#userSkin']);
-    const bodyRule = layout('article').slots.background![0]!;
-    expect(bodyRule.startsWith('body')).toBe(true);
-    expect(bodyRule).toContain('#userSkin');
+  it('names no build hash of CSDN\'s pages, and no selector list of its own', () => {
+    for (const selector of all) {
+      expect(selector).not.toMatch(/data-v-/);
+      // One selector per entry: a comma outside :has() would slip a second, unlisted one in.
+      expect(selector.replace(/\([^)]*\)/g, '')).not.toContain(',');
+    }
   });
 
-  it('merges layouts into one selector list per slot without repeats', () => {
-    const hover = selectorsFor('hover');
-    expect(hover).toContain('.navList a');
-    expect(hover).toContain('.article-item-box h4 a');
-    expect(hover.filter((s) => s === '.aside-content a')).toHaveLength(1);
+  it('tiles the home page wrapper only when it holds the profile, and <body> on every other page', () => {
+    const background = selectorsFor('background');
+    expect(background).toHaveLength(2);
+    const [wrapper, body] = background as [string, string];
+    // The same id marks the list pages' skin dialog: the wrapper is told by what it holds.
+    expect(wrapper).toMatch(/^#userSkin:has\(.+\.user-profile-body\)$/);
+    expect(body).toMatch(/^body:not\(:has\(#userSkin > \.user-profile-body\)\)$/);
+  });
+
+  it('reaches the title bars nested a level deeper and the home page\'s common boxes', () => {
+    const column = selectorsFor('column');
+    expect(column).toContain('.aside-box > .aside-title');
+    expect(column).toContain('.aside-box > * > .aside-title');
+    expect(column).toContain('.groupfile-div1 > .aside-title');
+    expect(column).toContain('.user-profile-aside-common-box > :first-child');
+  });
+
+  it('paints the header band only where it holds the blog\'s name, and its colors only inside it', () => {
+    expect(selectorsFor('header')).toContain('header > .container:has(.title-blog)');
+    expect(selectorsFor('title').filter((s) => s.includes('title-blog'))).toEqual(['header .title-blog a']);
+    expect(selectorsFor('subtitle').filter((s) => s.includes('description'))).toEqual(['.title-blog ~ .description']);
+    // Never `.title-box` alone: recommendation items hold blocks of that class.
+    expect(all.filter((s) => /\.title-box(?![\w-])/.test(s))).toEqual([]);
+  });
+
+  it('gives the column page\'s article titles the hover color', () => {
+    expect(selectorsFor('hover')).toContain('.column_article_title > .title');
+  });
+
+  it('tells the kind of page by what it holds, home first', () => {
+    expect(layouts.map(([id]) => id)).toEqual(['home', 'column', 'article', 'list']);
+    for (const [, marker] of layouts) expect(marker).not.toMatch(/#userSkin/);
   });
 });

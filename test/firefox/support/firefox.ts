@@ -8,15 +8,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { buildDir, zipBuild } from '../../../scripts/store-zip';
 import { fixtureDir, fixtureFor, removeProfileDir } from '../../support/extension';
 import { colorsInPng, readComputedStyles } from '../../support/page-state';
 
 export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const firefoxBuildDir = buildDir('firefox');
+/** The Firefox build under test; `BSP_FIREFOX_DIST` names another (a deliberately broken copy, to see a test fail). */
+export const firefoxBuildDir = process.env.BSP_FIREFOX_DIST ? resolve(process.env.BSP_FIREFOX_DIST) : buildDir('firefox');
 
 export interface FirefoxOptions {
   /** The UI language, and so the `_locales` folder (zh-CN needs Debian's firefox-esr-l10n-zh-cn). */
@@ -30,6 +33,14 @@ export interface FirefoxSession {
   pageHeaders: Record<string, string>;
   /** Every http(s) request the blog pages made (none reaches a network). */
   requests: string[];
+  /**
+   * Every other request that left anything in the browser, which the blog pages' interception
+   * never sees: http(s) requests of any other tab (the popup, the editor tab), as WebDriver BiDi
+   * reports them, and whatever reached the browser's proxy, which Firefox is set to use for all its
+   * traffic (the extension's background page and workers included; BiDi reports only tabs' requests).
+   * The proxy refuses them all. Entries read `tab <url>` or `proxy <url or host:port>`.
+   */
+  otherRequests: string[];
   extensionUrl(path: string): string;
   /** The extension page Firefox opened at launch: `popup/index.html` with no `?tab=`. */
   launchPage(): Promise<Page>;
@@ -52,6 +63,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   writeFileSync(join(profile, 'extensions', `${geckoId}.xpi`), zipBuild(firefoxBuildDir));
   const origin = `moz-extension://${uuid}`;
   const extensionUrl = (path: string) => `${origin}/${path}`;
+  const otherRequests: string[] = [];
+  const proxy = await refusingProxy((address) => otherRequests.push(`proxy ${address}`));
+  const { port } = proxy.address() as AddressInfo;
 
   const browser = await puppeteer
     .launch({
@@ -68,13 +82,35 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
         'extensions.enabledScopes': 15,
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
         'intl.locale.requested': options.lang ?? 'zh-CN',
+        // Every connection Firefox makes, from any of its parts, goes to the refusing proxy.
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': port,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': port,
+        'network.proxy.share_proxy_settings': true,
+        'network.proxy.no_proxies_on': '',
+        // Firefox's own Remote Settings sync would knock at the proxy all through a run: a dummy
+        // server instead, which Firefox honours only with MOZ_REMOTE_SETTINGS_DEVTOOLS set.
+        'services.settings.server': 'data:,#remote-settings-dummy/v1',
       },
       args: [extensionUrl('popup/index.html')],
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     })
     .catch((error: unknown) => {
+      proxy.close();
       rmSync(profile, { recursive: true, force: true });
       throw error;
     });
+
+  // Puppeteer subscribes the session to BiDi's network events for every context: hear them all,
+  // and keep those of contexts that are not blog pages (the blog pages' own are kept below).
+  const blogContexts = new Set<string>();
+  const bidi = (browser as unknown as { connection: { on(event: string, listener: (params: BeforeRequestSent) => void): void } })
+    .connection;
+  bidi.on('network.beforeRequestSent', ({ context, request }) => {
+    if (/^https?:/.test(request.url) && !(context && blogContexts.has(context))) otherRequests.push(`tab ${request.url}`);
+  });
 
   const pageHeaders: Record<string, string> = {};
   const requests: string[] = [];
@@ -121,11 +157,14 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     geckoId,
     pageHeaders,
     requests,
+    otherRequests,
     extensionUrl,
     launchPage: () => extensionPage('popup/index.html'),
     extensionPage,
     async openBlogPage(url) {
       const page = await browser.newPage();
+      // BiDi names a tab by its browsing context id, which puppeteer keeps as the main frame's id.
+      blogContexts.add((page.mainFrame() as unknown as { _id: string })._id);
       await page.setRequestInterception(true);
       // Nothing may reach a network: blog pages come from the fixtures, everything else is refused.
       page.on('request', (request) => {
@@ -146,20 +185,58 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     tabIdOf,
     async close() {
       await browser.close();
+      proxy.close();
       removeProfileDir(profile);
     },
   };
 }
 
-/** The control a visible label names, found as a user finds it: by the label's text. */
+interface BeforeRequestSent {
+  context: string | null;
+  request: { url: string };
+}
+
+/** An HTTP proxy that refuses every request and tunnel, and tells `seen` of each. */
+async function refusingProxy(seen: (address: string) => void): Promise<Server> {
+  const server = createServer((request, response) => {
+    seen(request.url ?? '');
+    response.writeHead(403).end();
+  });
+  server.on('connect', (request: { url?: string }, socket: { end(data: string): void }) => {
+    seen(request.url ?? '');
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+/**
+ * The control a visible label names, found as a user finds it: by the text of its `<label>`, or of
+ * the `<legend>` an image field's file input is labelled by (`aria-labelledby`).
+ */
 export async function field(page: Page, label: string): Promise<ElementHandle<HTMLInputElement>> {
   const handle = await page.waitForFunction(
-    (text) =>
-      [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text)?.control as HTMLInputElement | undefined,
+    (text) => {
+      const labelled = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text)?.control;
+      if (labelled) return labelled as HTMLInputElement;
+      const legend = [...document.querySelectorAll('legend')].find((l) => l.textContent?.trim() === text);
+      return legend?.id ? (document.querySelector(`input[aria-labelledby~="${legend.id}"]`) as HTMLInputElement | null) : null;
+    },
     { timeout: 10_000, polling: 100 },
     label,
   );
   return handle as ElementHandle<HTMLInputElement>;
+}
+
+/** An image field as a whole: the `<fieldset>` whose legend reads `label`. */
+export async function imageGroup(page: Page, label: string): Promise<ElementHandle<HTMLFieldSetElement>> {
+  const handle = await page.waitForFunction(
+    (text) =>
+      [...document.querySelectorAll('fieldset')].find((set) => set.querySelector(':scope > legend')?.textContent?.trim() === text),
+    { timeout: 10_000, polling: 100 },
+    label,
+  );
+  return handle as ElementHandle<HTMLFieldSetElement>;
 }
 
 /** A button by its text or accessible name. */

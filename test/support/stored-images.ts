@@ -1,0 +1,84 @@
+/**
+ * What the editor stored, read back as the tests need it: the exact-size image a page is given
+ * (`image:<blog>:<slot>`), the picked file (`source:<blog>:<slot>`) and the record, plus PNG and
+ * data-URL helpers to say what those bytes are. Plain TypeScript: the Chromium tests (Playwright)
+ * and the Firefox tests (puppeteer) both use it.
+ */
+import { imageKey, skinKey, sourceKey } from '../../src/skin';
+import type { ImageSlot } from '../../src/rules';
+
+export { imageKey, skinKey, sourceKey };
+
+/**
+ * Reads `keys` from the extension's storage.local. Runs in an extension page (the editor): hand it
+ * to `page.evaluate` as it is, in Chromium (`chrome`) or Firefox (`browser`).
+ */
+export async function readExtensionStorage(keys: string[]): Promise<Record<string, unknown>> {
+  const api = (globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome }).browser ?? globalThis.chrome;
+  return api!.storage.local.get(keys);
+}
+
+/** An extension page that can run `readExtensionStorage`: a Playwright or a puppeteer page. */
+interface Evaluator {
+  evaluate(fn: typeof readExtensionStorage, keys: string[]): Promise<Record<string, unknown>>;
+}
+
+/** The stored exact-size image of `slot` (a data URL), or null when none is stored. */
+export async function storedImageUrl(extensionPage: Evaluator, blog: string, slot: ImageSlot): Promise<string | null> {
+  const key = imageKey(blog, slot);
+  const stored = await extensionPage.evaluate(readExtensionStorage, [key]);
+  return typeof stored[key] === 'string' ? stored[key] : null;
+}
+
+/** `background-image` as a computed style spells a data URL. */
+export const cssUrl = (dataUrl: string | null) => (dataUrl === null ? 'none' : `url("${dataUrl}")`);
+
+export interface DataUrlBytes {
+  mime: string;
+  bytes: Buffer;
+}
+
+/** The bytes and type of a base64 data URL. */
+export function bytesOfDataUrl(url: string): DataUrlBytes {
+  const match = /^data:([^;,]+);base64,(.*)$/s.exec(url);
+  if (!match) throw new Error(`not a base64 data URL: ${url.slice(0, 40)}…`);
+  return { mime: match[1]!, bytes: Buffer.from(match[2]!, 'base64') };
+}
+
+/** A `background-image` value back to its data URL (`url("data:…")`), or null for anything else. */
+export function dataUrlOfCss(value: string): string | null {
+  const match = /^url\("(data:[^"]*)"\)$/s.exec(value);
+  return match ? match[1]! : null;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Width and height from a PNG's IHDR, or null when the bytes are no PNG. */
+export function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
+  if (bytes.length < 24 || PNG_SIGNATURE.some((byte, i) => bytes[i] !== byte)) return null;
+  if (String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** What a stored data URL is: its type and, for a PNG, its IHDR size ("image/png 1920×100"). */
+export function describeImage(url: string | null): string {
+  if (url === null) return 'nothing';
+  const { mime, bytes } = bytesOfDataUrl(url);
+  const size = pngSize(bytes);
+  return size ? `${mime} ${size.width}×${size.height}` : mime;
+}
+
+/**
+ * Reads `read` until `ok` holds and returns that value; for hooks, where `expect.poll` may not run.
+ * Throws with the last value read after `timeout` ms.
+ */
+export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 5000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`timed out; last read: ${String(value).slice(0, 120)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
