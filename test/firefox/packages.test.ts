@@ -114,6 +114,13 @@ describe.each(targets)('%s.zip', (target) => {
   it('is the same bytes every time it is made', () => {
     expect(Buffer.from(zipBuild(buildDir(target))).equals(readFileSync(join(outDir, `${target}.zip`)))).toBe(true);
   });
+
+  it('dates every entry at one fixed time, not at the time it was made', () => {
+    // Two zips made within the same two seconds (a zip's time step) would agree on any clock time.
+    const times = entryTimes(readFileSync(join(outDir, `${target}.zip`)));
+    expect(times.length).toBeGreaterThan(5);
+    expect(new Set(times)).toEqual(new Set(['1980-01-01 00:00:00']));
+  });
 });
 
 describe('the manifests', () => {
@@ -130,3 +137,22 @@ describe('the manifests', () => {
     expect(shared).toEqual(chromeShared);
   });
 });
+
+/** Each entry's modification time as the zip's central directory gives it (MS-DOS date and time). */
+function entryTimes(zip: Buffer): string[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const times: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`no central directory entry at ${at}`);
+    const time = zip.readUInt16LE(at + 12);
+    const date = zip.readUInt16LE(at + 14);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    times.push(
+      `${1980 + (date >> 9)}-${pad((date >> 5) & 15)}-${pad(date & 31)} ${pad(time >> 11)}:${pad((time >> 5) & 63)}:${pad((time & 31) * 2)}`,
+    );
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return times;
+}
