@@ -99,7 +99,9 @@ export function claimingPng(width: number, height: number): Buffer {
 export function pick(editor: Page, label: string, key: string): Promise<number> {
   return editor.evaluate(
     ({ label, key }) => {
-      const control = [...document.querySelectorAll('label')].find((l) => l.textContent === label)?.control;
+      // An image field is a fieldset named by its legend, which also labels its file input.
+      const legend = [...document.querySelectorAll('legend')].find((l) => l.textContent === label);
+      const control = legend?.parentElement?.querySelector('input[type="file"]');
       if (!(control instanceof HTMLInputElement)) throw new Error(`no field labelled ${label}`);
       const transfer = new DataTransfer();
       transfer.items.add((window as unknown as PageFiles).__bspFiles[key]!);
@@ -119,9 +121,11 @@ export function pick(editor: Page, label: string, key: string): Promise<number> 
 export function pickUntilAlert(editor: Page, label: string, key: string, text: string, limitMs: number) {
   return editor.evaluate(
     ({ label, key, text, limitMs }) => {
-      const control = [...document.querySelectorAll('label')].find((l) => l.textContent === label)?.control;
+      // An image field is a fieldset named by its legend, which also labels its file input.
+      const legend = [...document.querySelectorAll('legend')].find((l) => l.textContent === label);
+      const control = legend?.parentElement?.querySelector('input[type="file"]');
       if (!(control instanceof HTMLInputElement)) throw new Error(`no field labelled ${label}`);
-      const section = control.closest('section')!;
+      const section = control.closest('fieldset')!;
       const shown = new Promise<number>((resolve, reject) => {
         const observer = new MutationObserver(() => {
           if (!section.querySelector('[role="alert"]')?.textContent?.includes(text)) return;

@@ -463,8 +463,10 @@ export async function measureFrameMove({ editor, home }: Bench): Promise<void> {
     const shown = await home.evaluate((selector) => getComputedStyle(document.querySelector(selector)!).backgroundImage, bannerSelector);
     await armStyleWait(home, { selector: bannerSelector, property: 'background-image', differsFrom: shown }, waitLimitMs);
     await frame.focus();
+    const where = await frame.getAttribute('aria-label');
     const t0 = await editor.evaluate(() => performance.timeOrigin + performance.now());
     await frame.press(key);
+    if ((await frame.getAttribute('aria-label')) === where) throw new Error(`the frame did not move: ${where}`);
     const t1 = await collect(home);
     samples.push(t1 - t0);
     await editor.waitForTimeout(20);

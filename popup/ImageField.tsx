@@ -3,11 +3,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { enlarges, type CropRect } from '../src/image/crop';
 import { sourceFormatOf } from '../src/image/validate';
 import { formatBytes, storedImages, type ImageSlot, type RuleViolation } from '../src/rules';
-import type { ImageInfo, SourceFormat } from '../src/skin';
+import type { ImageInfo } from '../src/skin';
 import { FieldError, messageAttributes } from './FieldError';
 import { blobOfDataUrl, saveFile } from './files';
 import { fieldLabel, saveError, t, type MessageKey } from './i18n';
-import { cutImage, cutNewPick, recut, reopen } from './image-edit';
+import { cutImage, cutNewPick, newPickId, recut, reopen } from './image-edit';
 import { imageJob } from './image-worker';
 import type { ImageEdit } from './use-skin';
 
@@ -78,8 +78,10 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
   useEffect(() => () => framing && URL.revokeObjectURL(framing.url), [framing]);
 
   /** Cuts CSDN's default crop from a file that passed (or is being fixed), saves it and opens its frame. */
-  async function place(pick: number, file: Blob, name: string, format: SourceFormat) {
-    const cut = await cutNewPick(slot, file, name, format);
+  async function place(pick: number, file: Blob, facts: Parameters<typeof cutNewPick>[2]) {
+    const cut = await cutNewPick(slot, file, facts, (draft) => {
+      if (pick === latest.current) onPreview(crypto.randomUUID(), draft);
+    });
     if (pick !== latest.current) return;
     if (!cut.ok) {
       setError(words([cut.violation]));
@@ -108,7 +110,8 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
     void run(async (pick) => {
       setFixable(null);
       setFixed(false);
-      const result = await imageJob({ type: 'inspect', slot, file }).catch((cause: unknown) => {
+      const id = newPickId();
+      const result = await imageJob({ type: 'inspect', slot, file, key: id }).catch((cause: unknown) => {
         if (pick === latest.current) setError(t('errRead', cause instanceof Error ? cause.message : String(cause)));
         return null;
       });
@@ -118,7 +121,8 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
         if (result.fixable) setFixable(file);
         return;
       }
-      await place(pick, file, result.facts.name, result.facts.format);
+      const { name, format, width, height } = result.facts;
+      await place(pick, file, { id, name, format, opened: { width, height } });
     }, 'checking');
   }
 
@@ -128,7 +132,7 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
     void run(async (pick) => {
       const format = await sourceFormatOf(file);
       if (!format) return;
-      await place(pick, file, file.name, format);
+      await place(pick, file, { id: newPickId(), name: file.name, format });
       if (pick !== latest.current) return;
       setFixable(null);
       setFixed(true);
@@ -138,7 +142,7 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
   // A version 1 record kept the picked file itself as the stored image: cut it as CSDN would.
   useEffect(() => {
     const file = info?.uncut ? blobOfDataUrl(url) : null;
-    if (file && info) void run((pick) => place(pick, file, info.source.name, info.source.format), 'checking');
+    if (file && info) void run((pick) => place(pick, file, { id: newPickId(), name: info.source.name, format: info.source.format }), 'checking');
   }, [info?.uncut, url]);
 
   async function adjust() {

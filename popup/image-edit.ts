@@ -1,6 +1,7 @@
 import { defaultCrop, type CropRect } from '../src/image/crop';
 import { readAsDataUrl } from '../src/image/data-url';
 import type { RenderQuality } from '../src/image/render';
+import type { PixelSize } from '../src/image/sniff';
 import type { ImageSlot, RuleViolation } from '../src/rules';
 import type { ImageInfo, SourceFormat } from '../src/skin';
 import { imageJob } from './image-worker';
@@ -11,27 +12,39 @@ import type { ImageEdit } from './use-skin';
  * its pick's id, and every crop of it is cut there at the slot's stored size.
  */
 
-/** A new pick at CSDN's default crop, ready to save; or the rule the file broke while opening it. */
+/** Names a new pick: its id, under which the image worker keeps its decoded picture. */
+export const newPickId = () => crypto.randomUUID();
+
+/**
+ * A new pick at CSDN's default crop, ready to save; or the rule the file broke while opening it.
+ * `opened`: the picture's size when the worker already holds it under `id` (kept by `inspect`).
+ * `draft`: shown a quick cut first, so the page does not wait for the full resample.
+ */
 export async function cutNewPick(
   slot: ImageSlot,
   file: Blob,
-  name: string,
-  format: SourceFormat,
+  facts: { id: string; name: string; format: SourceFormat; opened?: PixelSize },
+  draft?: (output: string) => void,
 ): Promise<{ ok: true; edit: ImageEdit } | { ok: false; violation: RuleViolation }> {
-  const id = crypto.randomUUID();
-  const opened = await imageJob({ type: 'open', key: id, file });
-  if (!opened.ok) return opened;
-  const { width, height } = opened.size;
-  const crop = defaultCrop(slot, opened.size);
-  const [cut, source] = await Promise.all([cutImage(id, slot, crop, 'final'), readAsDataUrl(new Blob([file], { type: `image/${format}` }))]);
+  const { id, name, format } = facts;
+  let size = facts.opened;
+  if (!size) {
+    const opened = await imageJob({ type: 'open', key: id, file });
+    if (!opened.ok) return opened;
+    size = opened.size;
+  }
+  const crop = defaultCrop(slot, size);
+  const source = readAsDataUrl(new Blob([file], { type: `image/${format}` }));
+  if (draft) void cutImage(id, slot, crop, 'draft').then((cut) => draft(cut.dataUrl), () => undefined);
+  const cut = await cutImage(id, slot, crop, 'final');
   const info: ImageInfo = {
-    source: { id, name, format, bytes: file.size, width, height },
+    source: { id, name, format, bytes: file.size, width: size.width, height: size.height },
     crop,
     format: cut.format,
     bytes: cut.bytes,
     revision: crypto.randomUUID(),
   };
-  return { ok: true, edit: { info, output: cut.dataUrl, source } };
+  return { ok: true, edit: { info, output: cut.dataUrl, source: await source } };
 }
 
 /** Opens a stored pick's file again (after a reload, or a worker that was stopped). */

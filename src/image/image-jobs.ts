@@ -10,7 +10,8 @@ import { validateImageFile, type AcceptedImage, type RejectedImage } from './val
  * the picture under `key`; `render` cuts the stored image from it, as often as the frame moves.
  */
 export type ImageRequest =
-  | { id: number; type: 'inspect'; slot: ImageSlot; file: File }
+  /** `key`: where an accepted file's decoded picture is kept, ready to be cut (as `open` keeps it). */
+  | { id: number; type: 'inspect'; slot: ImageSlot; file: File; key?: string }
   | { id: number; type: 'open'; key: string; file: Blob }
   | { id: number; type: 'render'; key: string; slot: ImageSlot; crop: CropRect; quality: RenderQuality };
 
@@ -36,8 +37,10 @@ const KEPT_PICTURES = 3;
 
 export async function handleImageRequest(request: ImageRequest): Promise<ImageResults[keyof ImageResults]> {
   switch (request.type) {
-    case 'inspect':
-      return validateImageFile(request.slot, request.file);
+    case 'inspect': {
+      const { key } = request;
+      return validateImageFile(request.slot, request.file, key ? (picture) => keep(key, picture) : undefined);
+    }
     case 'open':
       return open(request.key, request.file);
     case 'render': {
@@ -64,6 +67,11 @@ async function open(key: string, file: Blob): Promise<OpenResult> {
     picture.close();
     return { ok: false, violation: tooLarge(picture) };
   }
+  keep(key, picture);
+  return { ok: true, size: { width: picture.width, height: picture.height } };
+}
+
+function keep(key: string, picture: ImageBitmap): void {
   pictures.get(key)?.close();
   pictures.delete(key);
   pictures.set(key, picture);
@@ -72,7 +80,6 @@ async function open(key: string, file: Blob): Promise<OpenResult> {
     kept.close();
     pictures.delete(oldest);
   }
-  return { ok: true, size: { width: picture.width, height: picture.height } };
 }
 
 function tooLarge(size: PixelSize): RuleViolation {

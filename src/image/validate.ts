@@ -35,7 +35,12 @@ const SNIFF_BYTES = 256 * 1024;
  * file within both, the pixel size as the browser displays it, against the form's least header.
  * A refused file is decoded only if it is within the byte limit, and read no further than its head.
  */
-export async function validateImageFile(slot: ImageSlot, file: File): Promise<AcceptedImage | RejectedImage> {
+export async function validateImageFile(
+  slot: ImageSlot,
+  file: File,
+  /** Given the decoded picture of an accepted file, so it need not be decoded again to be cut. */
+  keep?: (picture: ImageBitmap) => void,
+): Promise<AcceptedImage | RejectedImage> {
   const measured: MeasuredImage = { format: null, bytes: file.size, width: null, height: null };
   if (file.size === 0) return refuse([{ key: 'errEmpty', params: [] }], measured);
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
@@ -61,14 +66,21 @@ export async function validateImageFile(slot: ImageSlot, file: File): Promise<Ac
     return refuse(checkImage(slot, measured).filter((violation) => !(unknown && violation.key === 'errDamaged')), measured);
   }
 
-  const displayed = await decodedSize(file);
+  const picture = await decode(file);
+  const displayed = picture && { width: picture.width, height: picture.height };
   // Our header reading could disagree with the decoder on an odd file: never accept more than the limit.
   if (displayed && exceedsDecodeLimit(displayed.width, displayed.height)) {
+    picture?.close();
     return refuse([tooLarge(displayed)], measured, false);
   }
   if (displayed) Object.assign(measured, displayed);
   const violations = checkImage(slot, measured);
-  if (violations.length > 0 || !displayed) return refuse(violations, measured);
+  if (violations.length > 0 || !picture || !displayed) {
+    picture?.close();
+    return refuse(violations, measured);
+  }
+  if (keep) keep(picture);
+  else picture.close();
   return { ok: true, facts: { name: file.name, format, bytes: file.size, width: displayed.width, height: displayed.height } };
 }
 
@@ -81,12 +93,9 @@ function tooLarge(size: PixelSize): RuleViolation {
 }
 
 /** Decodes the whole image as it will be displayed (EXIF orientation applied); null if it cannot. */
-async function decodedSize(file: Blob): Promise<PixelSize | null> {
+async function decode(file: Blob): Promise<ImageBitmap | null> {
   try {
-    const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-    const size = { width: bitmap.width, height: bitmap.height };
-    bitmap.close();
-    return size;
+    return await createImageBitmap(file, { imageOrientation: 'from-image' });
   } catch {
     return null;
   }

@@ -60,7 +60,12 @@ describe('a hostile page script', () => {
         document.dispatchEvent(new CustomEvent(type, { detail: { enabled: false } }));
       }
     });
-    await home.waitForTimeout(200);
+    // A change from the editor after them: once the page shows it, the content script has had
+    // every event the page sent before, and the skin is still on, following the editor alone.
+    const editor = await openEditor(session, home);
+    await editor.getByLabel('副标题颜色', { exact: true }).fill('#2E7D32');
+    await expect.poll(() => computedStyle(home, '.user-profile-title', 'color')).toBe('rgb(46, 125, 50)');
+    await editor.close();
     await skinShows();
   });
 
