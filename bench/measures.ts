@@ -455,18 +455,24 @@ export async function measureContentScript({ session }: Bench): Promise<void> {
  */
 export async function measureFrameMove({ editor, home }: Bench): Promise<void> {
   const samples: number[] = [];
+  let stuck = 0;
   const frame = editor.getByRole('group', { name: /^裁剪框/ }).first();
   await frame.waitFor({ timeout: waitLimitMs });
+  let key = 'ArrowUp';
   for (let i = 0; i < runs.frameMoves; i++) {
-    // Up and down in turns, so the frame never stops at the picture's edge.
-    const key = Math.floor(i / 10) % 2 === 0 ? 'ArrowDown' : 'ArrowUp';
     const shown = await home.evaluate((selector) => getComputedStyle(document.querySelector(selector)!).backgroundImage, bannerSelector);
     await armStyleWait(home, { selector: bannerSelector, property: 'background-image', differsFrom: shown }, waitLimitMs);
     await frame.focus();
     const where = await frame.getAttribute('aria-label');
     const t0 = await editor.evaluate(() => performance.timeOrigin + performance.now());
     await frame.press(key);
-    if ((await frame.getAttribute('aria-label')) === where) throw new Error(`the frame did not move: ${where}`);
+    if ((await frame.getAttribute('aria-label')) === where) {
+      // At the picture's edge: the other way. This press moved nothing; its armed wait is left to lapse.
+      key = key === 'ArrowUp' ? 'ArrowDown' : 'ArrowUp';
+      i--;
+      if (samples.length === 0 && ++stuck > 2) throw new Error(`the frame does not move: ${where}`);
+      continue;
+    }
     const t1 = await collect(home);
     samples.push(t1 - t0);
     await editor.waitForTimeout(20);
