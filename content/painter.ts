@@ -168,7 +168,8 @@ export class SkinPainter {
    * The first paint of a page load. While a skin's images are put in, the page stays out of sight
    * (see src/first-paint.ts): `held` by the hold script, when this blog has one, or else by a hold
    * of our own, but only if nothing has been painted yet (hiding a page already shown would be a
-   * flash of its own). Pages of a blog with no skin, or colors only, are let go at once.
+   * flash of its own). A skin of colors alone is held by the hold script only until this read of
+   * the record has painted them; a blog with no skin is let go at once.
    */
   async showFirst(skin: PageSkin | null, held: boolean): Promise<void> {
     const hasImages = Boolean(skin?.enabled && Object.keys(skin.images).length > 0);
@@ -178,7 +179,12 @@ export class SkinPainter {
       if (held) releaseHold(this.document);
       this.owner.set('hold', '');
     };
-    if (!hasImages) release();
+    if (!hasImages) {
+      // Colors alone are painted as soon as they are shown (nothing to wait for): then let go.
+      const showing = this.show(skin);
+      release();
+      return showing;
+    }
     // Held, the page is out of sight until the images are in: their colors can come with them.
     if (held && hasImages && skin && Object.keys(skin.colors).length > 0 && !this.canvas) {
       this.colorsSheet = { token: colorsToken(skin.colors), state: 'wanted' };

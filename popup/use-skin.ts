@@ -141,7 +141,7 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
       if (!blog) throw new Error('no blog');
       return blog;
     };
-    // Images or the switch changed: whether this blog's pages are held at first paint may too.
+    // Images, colors or the switch changed: whether this blog's pages are held at first paint may too.
     const keepHold = () => keepHoldFor(needBlog(), spellings);
     return {
       async setColor(slot, color) {
@@ -154,6 +154,9 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
           throw cause;
         });
         apply(skin);
+        // A skin that gains its first color, or loses its last, may start or stop being held at load.
+        const colored = Object.keys(skin.colors).length;
+        if (colored === 0 || (colored === 1 && color)) void keepHold();
       },
       async setImage(slot, { info, output, source }) {
         const target = needBlog();

@@ -4,7 +4,7 @@ import { blogPagePatterns, HOLD_SCRIPT_ID, HOLD_SHEET_FILE } from './first-paint
 import { blogOfSkinKey, readPageSkin, skinKey } from './skin';
 
 /**
- * Keeps the hold script registered for exactly the blogs whose skin has images and is on, in
+ * Keeps the hold script registered for exactly the blogs whose skin is on and shows something, in
  * every spelling of their addresses seen (by the editor, or by the background when a page of that
  * spelling asks for its images). The registration itself is the list (no index of blogs to keep
  * in step); Web Locks keep two editors, or an editor and the background, from racing over it.
@@ -15,7 +15,9 @@ export async function keepFirstPaintHold(blog: string, spellings: string[] = [])
     // Read under the lock: a skin read before it could be older than what another holder wrote.
     const stored = await browser.storage.local.get(skinKey(blog));
     const skin = readPageSkin(stored[skinKey(blog)]);
-    const wanted = Boolean(skin?.enabled && Object.keys(skin.images).length > 0);
+    // Any skin: its colors too would show a frame late without the hold (storage answers after a
+    // light page's first frame); a skin of colors alone is let go as soon as they are read.
+    const wanted = Boolean(skin?.enabled && (Object.keys(skin.images).length > 0 || Object.keys(skin.colors).length > 0));
     const { scripting } = browser;
     const [current] = await scripting.getRegisteredContentScripts({ ids: [HOLD_SCRIPT_ID] });
     const matches = new Set(current?.matches ?? []);

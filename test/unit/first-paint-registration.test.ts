@@ -47,10 +47,10 @@ beforeAll(async () => {
   ({ keepFirstPaintHold } = await import('../../src/first-paint-registration'));
 });
 
-const skin = (images: boolean, enabled = true): Skin => ({
+const skin = (images: boolean, enabled = true, colors: Skin['colors'] = { title: '#C0392B' }): Skin => ({
   schema: SKIN_SCHEMA,
   enabled,
-  colors: { title: '#C0392B' },
+  colors,
   images: images ? { header: storedImageInfo('r1', 'header', 'jpeg') } : {},
 });
 
@@ -113,18 +113,22 @@ describe('keepFirstPaintHold', () => {
     values[skinKey('alice')] = damaged;
     await keepFirstPaintHold('alice');
     expect(calls).toEqual(['register']);
-    // Without a revision there is nothing to paint.
-    values[skinKey('bob')] = { ...skin(true), images: { header: { ...storedImageInfo('r1'), revision: undefined } } };
+    // Without a revision there is nothing to paint (and, here, no color either).
+    values[skinKey('bob')] = { ...skin(true, true, {}), images: { header: { ...storedImageInfo('r1'), revision: undefined } } };
     calls = [];
     await keepFirstPaintHold('bob');
     expect(calls).toEqual([]);
   });
 
-  it('holds no blog whose skin has only colors, or is off', async () => {
+  it('holds a blog whose skin has colors alone, and none whose skin is off or shows nothing', async () => {
     values[skinKey('alice')] = skin(false);
-    values[skinKey('bob')] = skin(true, false);
     await keepFirstPaintHold('alice');
+    expect(registered[0]!.matches).toContain('https://blog.csdn.net/alice/*');
+    values[skinKey('bob')] = skin(true, false);
+    values[skinKey('carol')] = skin(false, true, {});
+    calls = [];
     await keepFirstPaintHold('bob');
+    await keepFirstPaintHold('carol');
     expect(calls).toEqual([]);
   });
 
@@ -141,12 +145,12 @@ describe('keepFirstPaintHold', () => {
     expect(calls).toEqual([]); // in line now: left alone
   });
 
-  it('drops a blog whose images are gone, keeps the others, and unregisters with the last', async () => {
+  it('drops a blog whose images and colors are gone, keeps the others, and unregisters with the last', async () => {
     values[skinKey('alice')] = skin(true);
     values[skinKey('bob')] = skin(true);
     await keepFirstPaintHold('alice', ['Alice']);
     await keepFirstPaintHold('bob');
-    values[skinKey('alice')] = skin(false);
+    values[skinKey('alice')] = skin(false, true, {});
     await keepFirstPaintHold('alice');
     expect(registered[0]!.matches!.some((pattern) => /alice/i.test(pattern))).toBe(false);
     expect(registered[0]!.matches).toContain('https://blog.csdn.net/bob/*');
