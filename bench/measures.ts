@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright';
 import { imageKey } from '../src/skin';
-import { demoUser, homeUrl, openBlogPage, type ExtensionSession } from '../test/support/extension';
+import { demoUser, homeUrl, openBlogPage, openEditor, type ExtensionSession } from '../test/support/extension';
 import { asUpload } from '../test/support/images';
 import { rgb } from '../test/support/page-state';
 import { contentScriptPath, holdScriptPath } from './bundle';
@@ -35,6 +35,7 @@ export const runs = {
   popupOpens: 20,
   colorsDuringSave: 10,
   frameMoves: 40,
+  firstFrameReloads: 30,
 };
 
 /** A blog with no skin, for the content script's cost where it finds nothing to paint. */
@@ -482,4 +483,78 @@ export async function measureFrameMove({ editor, home }: Bench): Promise<void> {
       'editor, just before the key press (t0) → the page’s computed background-image of the banner changes (t1). ' +
       'Each press moves the frame one screen pixel; the editor cuts a 1920×100 draft in its worker and sends it.',
   });
+}
+
+/** A blog whose skin is colors alone, for the first-frame comparison. */
+const colorsOnlyUrl = 'https://blog.csdn.net/colors_only';
+
+/**
+ * First visible frame, side by side in one run: a blog without a skin, one with colors alone, and
+ * the skinned demo blog (colors and images), each reloaded with the background running and then
+ * stopped before each reload. Reports for each the share of reloads whose first visible frame
+ * already had the whole skin, and when that frame came after navigation start; judges the skinned
+ * pages' median against the unskinned one's (issue targets: 1.25× running, 1.5× stopped).
+ */
+export async function measureFirstFrames(bench: Bench, skinnedLook: SkinLook): Promise<void> {
+  const { session } = bench;
+  // The colors-only blog is set up as a user would: its page, the editor on it, a title color typed.
+  const page = await openBlogPage(session, colorsOnlyUrl);
+  const editor = await openEditor(session, page);
+  await editor.getByLabel('主标题颜色', { exact: true }).fill(skinColors.title);
+  await page.waitForFunction((color) => getComputedStyle(document.querySelector('.user-profile-head-name > div')!).color === color, rgb(skinColors.title));
+  await editor.close();
+  await page.close();
+
+  const cases = [
+    { id: 'none', name: 'no skin', url: unskinnedUrl, look: { title: 'none', images: [] } as SkinLook },
+    { id: 'colors', name: 'colors only', url: colorsOnlyUrl, look: { title: rgb(skinColors.title), images: [] } as SkinLook },
+    { id: 'images', name: 'colors and images', url: homeUrl, look: skinnedLook },
+  ];
+  for (const stopped of [false, true]) {
+    const reloads = stopped ? runs.coldReloads : runs.firstFrameReloads;
+    const frames = new Map<string, { at: number[]; skinned: number }>();
+    for (const { id, url, look } of cases) {
+      if (stopped) for (const open of session.context.pages()) if (open.url().startsWith('chrome-extension://')) await open.close();
+      const tab = await openBlogPage(session, url);
+      await tab.bringToFront();
+      await tab.addInitScript(frameProbe, look);
+      const workers = stopped ? await backgroundControl(session, tab) : null;
+      const seen = { at: [] as number[], skinned: 0 };
+      for (let i = 0; i < reloads; i++) {
+        await workers?.stop();
+        await tab.reload({ waitUntil: 'load' });
+        const probe = await readFrameProbe(tab, waitLimitMs, id !== 'none');
+        seen.at.push(probe.frameAt);
+        if (probe.skinAtFrame) seen.skinned++;
+      }
+      frames.set(id, seen);
+      await tab.close();
+    }
+    const unskinned = summarize(frames.get('none')!.at).median;
+    const limit = stopped ? 1.5 : 1.25;
+    for (const { id, name } of cases) {
+      const { at, skinned } = frames.get(id)!;
+      const median = summarize(at).median;
+      const ratio = median / unskinned;
+      const judged = id !== 'none';
+      results.push({
+        id: `first-frame-${id}${stopped ? '-cold' : ''}`,
+        measure: `first visible frame, ${name}${stopped ? ', background stopped' : ''} (ms after navigation start)`,
+        unit: 'ms',
+        n: reloads,
+        median: round2(median),
+        p95: round2(summarize(at).p95),
+        max: round2(summarize(at).max),
+        judged: 'median',
+        value: round2(median),
+        target: judged ? `${reloads} of ${reloads} skinned, ≤ ${limit}× no skin` : 'the baseline',
+        pass: !judged || (skinned === reloads && ratio <= limit),
+        details: { skinnedAtFirstVisibleFrame: judged ? `${skinned}/${reloads}` : 'n/a', ratioToNoSkin: round2(ratio) },
+        notes:
+          'performance.now() of the first animation frame that finds the page visible, from an init script in the ' +
+          'page (as in the first-paint row); skinned: the title (and the images) already computed to the skin then.',
+        samples: at.map(round2),
+      });
+    }
+  }
 }

@@ -170,17 +170,18 @@ export function frameProbe(look: SkinLook): void {
 }
 
 /** Waits for the frame probe's skin (or throws after `limitMs`) and returns what it saw. */
-export async function readFrameProbe(page: Page, limitMs: number): Promise<FrameProbe> {
+/** `skinned` false: a page without a skin, whose probe waits only for its first visible frame. */
+export async function readFrameProbe(page: Page, limitMs: number, skinned = true): Promise<FrameProbe> {
   await page.evaluate(
-    ({ limitMs }) =>
+    ({ limitMs, skinned }) =>
       Promise.race([
         Promise.all([
-          (window as unknown as { __bspSkin: Promise<number> }).__bspSkin,
+          skinned ? (window as unknown as { __bspSkin: Promise<number> }).__bspSkin : null,
           (window as unknown as { __bspShown: Promise<void> }).__bspShown,
         ]),
         new Promise((_, reject) => setTimeout(() => reject(new Error(`the skin was not complete within ${limitMs} ms`)), limitMs)),
       ]),
-    { limitMs },
+    { limitMs, skinned },
   );
   // The paint entry is queued once the frame is presented: wait for it a little.
   await page

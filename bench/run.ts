@@ -19,6 +19,7 @@ import {
   measureColorTyping,
   measureContentScript,
   measureFrameMove,
+  measureFirstFrames,
   measureFirstPaint,
   measureHeaderPick,
   measureHugePng,
@@ -99,6 +100,13 @@ async function main(): Promise<void> {
       'reload of a skinned page → skin in the first paint (ms: skin complete after the first frame)',
       `${runs.reloads} of ${runs.reloads}`,
       () => measureFirstPaint(bench, look),
+    );
+    await attempt(
+      'Reloading pages without a skin, with colors alone, and with the whole skin, side by side',
+      'first-frame-colors',
+      'first visible frame, colors only (ms after navigation start)',
+      '30 of 30 skinned, ≤ 1.25× no skin',
+      () => measureFirstFrames(bench, look),
     );
     await attempt(
       `Reloading it ${runs.coldReloads} times with the background script stopped first`,
