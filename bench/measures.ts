@@ -558,3 +558,36 @@ export async function measureFirstFrames(bench: Bench, skinnedLook: SkinLook): P
     }
   }
 }
+
+/**
+ * The image bytes a page of the skinned blog gets, as stored: the cut images CSDN will store,
+ * against the picked files themselves, which is what pages got before the crop step.
+ */
+export async function measureImageBytes({ editor }: Bench): Promise<void> {
+  const stored = await editor.evaluate(async (blog) => {
+    const all = await chrome.storage.local.get(null);
+    const size = (prefix: string) =>
+      Object.entries(all)
+        .filter(([key, value]) => key.startsWith(`${prefix}:${blog}:`) && typeof value === 'string')
+        .reduce((sum, [, value]) => sum + (value as string).length, 0);
+    return { page: size('image'), picked: size('source') };
+  }, demoUser);
+  const kb = (bytes: number) => round2(bytes / 1024);
+  results.push({
+    id: 'page-bytes',
+    measure: 'image bytes a skinned page gets (data URLs, KB): the cut images / the picked files',
+    unit: 'KB',
+    n: 1,
+    median: kb(stored.page),
+    p95: null,
+    max: null,
+    judged: 'value',
+    value: kb(stored.page),
+    target: 'reported',
+    pass: stored.page > 0 && stored.page < stored.picked,
+    details: { cutImagesKB: kb(stored.page), pickedFilesKB: kb(stored.picked), share: round2(stored.page / stored.picked) },
+    notes:
+      'the skin of the run (a 2 MB 4000×400 header, a background and a column image): the stored images (image:<blog>:<slot>) ' +
+      'are what the background inserts into a page; before the crop step, pages got the picked files (source:<blog>:<slot>).',
+  });
+}

@@ -23,6 +23,7 @@ import {
   measureFirstPaint,
   measureHeaderPick,
   measureHugePng,
+  measureImageBytes,
   measurePopupOpen,
   runs,
   skinColors,
@@ -72,6 +73,9 @@ async function main(): Promise<void> {
     const sizeMB = (files.header.bytes / 1024 / 1024).toFixed(2);
     await attempt(`Picking a ${sizeMB} MB 4000×400 JPEG header, ${runs.headerPicks} times`, 'header-pick', '2 MB 4000×400 JPEG header picked → its first cropped 1920×100 PNG on the page', 'median ≤ 150 ms', () =>
       measureHeaderPick(bench, files.header),
+    );
+    await attempt('Weighing the image bytes a page gets', 'page-bytes', 'image bytes a skinned page gets', 'reported', () =>
+      measureImageBytes(bench),
     );
     await attempt(`Moving the header's crop frame ${runs.frameMoves} times`, 'frame-move', 'header crop frame moved by a key → the page shows the new cut', 'p95 ≤ 16.7 ms (one frame)', () =>
       measureFrameMove(bench),
