@@ -164,6 +164,12 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
     if (final) {
       const save = ++saving.current;
       void cutImage(shown.source.id, slot, crop, 'final')
+        .catch(async (cause: unknown) => {
+          // The worker keeps a few pictures only: one it let go is opened again from the stored file.
+          const file = await loadSource();
+          if (!file || !(await reopen(shown, file))) throw cause;
+          return cutImage(shown.source.id, slot, crop, 'final');
+        })
         .then(async (cut) => {
           if (save !== saving.current) return; // the frame moved on meanwhile
           const edit = recut(shown, crop, cut);
