@@ -8,6 +8,7 @@ import type { SkinStorage } from '../src/store';
 import { CanvasLayers } from './canvas-layers';
 import { ColorsAhead } from './colors-ahead';
 import { StyleOwner } from './style-owner';
+import { selectorsFor } from '../src/sites/csdn';
 import { releaseHold } from './take-hold';
 
 /** Our style nodes: an image sheet of our own is named by its gate token. */
@@ -62,13 +63,27 @@ export class SkinPainter {
   /** Colors shown ahead of their save (see `previewColor`). */
   private readonly colorsAhead = new ColorsAhead(AHEAD_LIMIT_MS, () => this.recolor());
 
+  /** Slots whose images wait until the parsed page shows it has them. */
+  private readonly unseen = new Set<ImageSlot>();
+
   constructor(
     private readonly document: Document,
     private readonly storage: Pick<SkinStorage, 'get'>,
     private readonly blog: string,
     private readonly askForSheets: AskForSheets,
+    /** The header waits for the parsed page; the others never do, so a page without one is never sent it. */
+    headerLater = false,
   ) {
     this.owner = new StyleOwner<Part>(document, SHEET_GATE);
+    if (!headerLater) return;
+    this.unseen.add('header');
+    const reveal = () => {
+      if (!this.document.querySelector(selectorsFor('header').join(','))) return; // never, then
+      this.unseen.clear();
+      if (this.skin?.enabled) void this.show(this.skin);
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', reveal, { once: true });
+    else reveal();
   }
 
   /**
@@ -94,7 +109,7 @@ export class SkinPainter {
    */
   preview(slot: ImageSlot, revision: string, dataUrl: string): void {
     // With no record yet, the save makes one, switched on.
-    if (this.skin?.enabled === false || !imageSlots.includes(slot) || !isRevision(revision)) return;
+    if (this.skin?.enabled === false || !imageSlots.includes(slot) || !isRevision(revision) || this.unseen.has(slot)) return;
     // The save may have landed first, or a later one (storage and the editor's messages are
     // separate ways in, in no fixed order).
     if (this.stored.has(gateToken(slot, revision)) || !isImageDataUrl(dataUrl)) return;
@@ -244,7 +259,7 @@ export class SkinPainter {
     for (const slot of imageSlots) {
       const revision = skin.images[slot]?.revision;
       const token = revision && gateToken(slot, revision);
-      if (!token || this.inserted.has(token) || this.pending.has(token)) continue;
+      if (!token || this.inserted.has(token) || this.pending.has(token) || this.unseen.has(slot)) continue;
       const inHand = knownImages[imageKey(this.blog, slot)];
       if (isImageDataUrl(inHand)) {
         this.putOwnSheet(slot, revision, inHand);
@@ -349,7 +364,7 @@ export class SkinPainter {
       const revision = this.wanted(slot);
       if (!revision) {
         if (this.drawn.delete(slot)) void this.canvas!.set(slot, null);
-      } else if (this.drawn.get(slot) !== revision && revision === skin.images[slot]?.revision) {
+      } else if (this.drawn.get(slot) !== revision && revision === skin.images[slot]?.revision && !this.unseen.has(slot)) {
         stale.push(slot); // an image shown ahead of its save was drawn by `preview`
       }
     }

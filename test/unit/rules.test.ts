@@ -9,6 +9,7 @@ import {
   formatLimit,
   formatOver,
   imageRules,
+  imageSlots,
   MB,
   storedImages,
   type MeasuredImage,
@@ -23,6 +24,11 @@ const png = (width: number | null, height: number | null, bytes = 1000): Measure
 });
 
 describe('the rules table', () => {
+  it('has a rule and a stored size for every image slot, in the form\'s order', () => {
+    expect(Object.keys(imageRules)).toEqual([...imageSlots]);
+    expect(Object.keys(storedImages)).toEqual([...imageSlots]);
+  });
+
   it('holds CSDN form limits, with 1 MB = 1024 × 1024 bytes', () => {
     expect(imageRules.header).toMatchObject({ maxBytes: 2 * 1024 * 1024, minWidth: 1920, minHeight: 100 });
     expect(imageRules.background.maxBytes).toBe(1024 * 1024);

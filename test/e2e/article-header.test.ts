@@ -1,0 +1,55 @@
+/**
+ * A page is sent only the images of the slots it shows: an article page, which has no header
+ * band, never gets the header image, even when its script adds an element the header's rule names.
+ */
+import type { Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleUrl, homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { asUpload, drawImage } from '../support/images';
+import { computedStyle } from '../support/page-state';
+
+let session: ExtensionSession;
+let home: Page;
+let editor: Page;
+
+beforeAll(async () => {
+  session = await launchWithExtension();
+  home = await openBlogPage(session, homeUrl);
+  editor = await openEditor(session, home);
+  const header = await drawImage(editor, { width: 1920, height: 100, type: 'image/png', stripes: ['#1E3A8A', '#F59E0B'] });
+  const tile = await drawImage(editor, { width: 100, height: 100, type: 'image/png', stripes: ['#FDF2F8'] });
+  await editor.getByLabel('博客头图', { exact: true }).setInputFiles(asUpload('h.png', header, 'image/png'));
+  await editor.getByLabel('博客底图', { exact: true }).setInputFiles(asUpload('b.png', tile, 'image/png'));
+  await home.waitForFunction(() =>
+    ['.user-profile-head-banner', '#userSkin'].every((selector) =>
+      getComputedStyle(document.querySelector(selector)!).backgroundImage.startsWith('url("data:image/png'),
+    ),
+  );
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('an article page of a blog whose skin has a header image', () => {
+  it('gets the background but not the header, whatever element its script adds', async () => {
+    const article = await openBlogPage(session, articleUrl);
+    await expect.poll(() => computedStyle(article, 'body', 'background-image')).toMatch(/^url\("data:image\/png/);
+    const gate = () => article.evaluate(() => document.documentElement.getAttribute('data-blog-skin') ?? '');
+    expect(await gate()).toMatch(/background:/);
+    expect(await gate()).not.toMatch(/header:/);
+    // The page's script makes itself a header band after load and asks for its style.
+    await article.evaluate(() => {
+      const band = document.createElement('div');
+      band.className = 'user-profile-head-banner';
+      band.style.height = '100px';
+      document.body.prepend(band);
+    });
+    await article.waitForTimeout(300);
+    expect(await computedStyle(article, '.user-profile-head-banner', 'background-image')).toBe('none');
+    expect(await gate()).not.toMatch(/header:/);
+    // The header's own page still has it.
+    expect(await computedStyle(home, '.user-profile-head-banner', 'background-image')).toMatch(/^url\("data:image\/png/);
+    await article.close();
+  });
+});
