@@ -111,7 +111,7 @@ export async function measureHeaderPick({ editor, home }: Bench, header: KeptFil
     phases.add(t0, await lastWrite(editor), t1);
   }
   await editor.getByText(/4000 × 400 像素/).waitFor({ timeout: waitLimitMs });
-  timing('header-pick', '2 MB 4000×400 JPEG header picked → its first cropped 1920×100 PNG on the page', samples, 'median', 150, {
+  timing('header-pick', '2 MB 4000×400 JPEG header picked → its first cropped 1920×100 PNG in the page’s computed style', samples, 'median', 150, {
     details: { fileMB: round2(header.bytes / 1024 / 1024), decodesPerPick: decoded / runs.headerPicks, ...phases.details() },
     notes:
       'editor `change` (t0) → the page’s computed background-image of the banner is the cut PNG (t1). Between ' +
@@ -478,7 +478,7 @@ export async function measureFrameMove({ editor, home }: Bench): Promise<void> {
     samples.push(t1 - t0);
     await editor.waitForTimeout(20);
   }
-  timing('frame-move', 'header crop frame moved by a key → the page shows the new cut', samples, 'p95', 16.7, {
+  timing('frame-move', 'header crop frame moved by a key → the new cut in the page’s computed style', samples, 'p95', 16.7, {
     notes:
       'editor, just before the key press (t0) → the page’s computed background-image of the banner changes (t1). ' +
       'Each press moves the frame one screen pixel; the editor cuts a 1920×100 draft in its worker and sends it.',
