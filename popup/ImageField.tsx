@@ -37,7 +37,7 @@ interface Props {
   onSave(edit: ImageEdit): Promise<void>;
   /** Shows a cut on the page without saving it, while the frame moves. */
   onPreview(revision: string, output: string): void;
-  loadSource(): Promise<Blob | null>;
+  loadSource(pick: string): Promise<Blob | null>;
   onRemove(): Promise<void>;
 }
 
@@ -147,7 +147,7 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
 
   async function adjust() {
     if (!info) return;
-    const file = await loadSource();
+    const file = await loadSource(info.source.id);
     if (!file || !(await reopen(info, file))) {
       setError(t('sourceMissing'));
       return;
@@ -166,7 +166,7 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
       void cutImage(shown.source.id, slot, crop, 'final')
         .catch(async (cause: unknown) => {
           // The worker keeps a few pictures only: one it let go is opened again from the stored file.
-          const file = await loadSource();
+          const file = await loadSource(shown.source.id);
           if (!file || !(await reopen(shown, file))) throw cause;
           return cutImage(shown.source.id, slot, crop, 'final');
         })

@@ -1,5 +1,4 @@
 import { defaultCrop, type CropRect } from '../src/image/crop';
-import { readAsDataUrl } from '../src/image/data-url';
 import type { RenderQuality } from '../src/image/render';
 import type { PixelSize } from '../src/image/sniff';
 import type { ImageSlot, RuleViolation } from '../src/rules';
@@ -34,7 +33,6 @@ export async function cutNewPick(
     size = opened.size;
   }
   const crop = defaultCrop(slot, size);
-  const source = readAsDataUrl(new Blob([file], { type: `image/${format}` }));
   if (draft) void cutImage(id, slot, crop, 'draft').then((cut) => draft(cut.dataUrl), () => undefined);
   const cut = await cutImage(id, slot, crop, 'final');
   const info: ImageInfo = {
@@ -44,7 +42,7 @@ export async function cutNewPick(
     bytes: cut.bytes,
     revision: crypto.randomUUID(),
   };
-  return { ok: true, edit: { info, output: cut.dataUrl, source: await source } };
+  return { ok: true, edit: { info, output: cut.dataUrl, source: file } };
 }
 
 /** Opens a stored pick's file again (after a reload, or a worker that was stopped). */

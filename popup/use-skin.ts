@@ -4,11 +4,11 @@ import type { HexColor } from '../src/color';
 import type { PageDescription } from '../src/messages';
 import { imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import { blogHostPatterns, blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
-import { emptySkin, imageKey, isImageDataUrl, isNewerRecord, readSkin, skinKey, sourceKey, type ImageInfo, type Skin } from '../src/skin';
+import { emptySkin, imageKey, isImageDataUrl, isNewerRecord, readSkin, skinKey, type ImageInfo, type Skin } from '../src/skin';
 import { loadRecord, SkinStore } from '../src/store';
 import { keepFirstPaintHold } from '../src/first-paint-registration';
 import { describeTab, dropColorPreviewInTab, dropPreviewInTab, previewColorInTab, previewInTab } from './page-calls';
-import { blobOfDataUrl } from './files';
+import { forgetPickedFiles, keepPickedFile, pickedFile } from './picked-files';
 import { findTargetTab } from './target';
 
 export type ImageUrls = Partial<Record<ImageSlot, string>>;
@@ -40,8 +40,8 @@ export interface ImageEdit {
   info: ImageInfo;
   /** The exact-size image CSDN will store, as a data URL: the only image bytes a page gets. */
   output: string;
-  /** The picked file as a data URL; absent when only the crop changed. */
-  source?: string;
+  /** The picked file; absent when only the crop changed. */
+  source?: Blob;
 }
 
 export interface SkinActions {
@@ -49,8 +49,8 @@ export interface SkinActions {
   setImage(slot: ImageSlot, image: ImageEdit): Promise<void>;
   /** Shows a stored image on the tab without saving it: the frame while it moves. */
   previewImage(slot: ImageSlot, revision: string, output: string): void;
-  /** The picked file of the stored image, or null when its bytes are missing. */
-  loadSource(slot: ImageSlot): Promise<Blob | null>;
+  /** The picked file of the stored image `pick`, or null when it is not kept. */
+  loadSource(slot: ImageSlot, pick: string): Promise<Blob | null>;
   removeImage(slot: ImageSlot): Promise<void>;
   setEnabled(enabled: boolean): Promise<void>;
 }
@@ -160,30 +160,31 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
       },
       async setImage(slot, { info, output, source }) {
         const target = needBlog();
-        const saving = source
-          ? store.setImage(target, slot, info, output, source)
-          : store.setCrop(target, slot, info, output);
-        // The tab shows it while it is written, and takes it back if the write fails.
         const { revision } = info;
+        // The tab shows it while it is written, and takes it back if the write fails.
         if (tabId !== null) previewInTab(tabId, target, slot, revision, output);
+        const saving = (async () => {
+          // The picked file first: a record never names a pick whose file is not kept.
+          if (source) await keepPickedFile(target, slot, info.source.id, source);
+          return source ? store.setImage(target, slot, info, output) : store.setCrop(target, slot, info, output);
+        })();
         const skin = await saving.catch((cause: unknown) => {
           if (tabId !== null) dropPreviewInTab(tabId, target, slot, revision);
           throw cause;
         });
+        if (source) void forgetPickedFiles(target, slot, info.source.id).catch(() => undefined);
         apply(skin, (urls) => ({ ...urls, [slot]: output }));
         void keepHold();
       },
       previewImage(slot, revision, output) {
         if (tabId !== null) previewInTab(tabId, needBlog(), slot, revision, output);
       },
-      async loadSource(slot) {
-        const target = needBlog();
-        const key = sourceKey(target, slot);
-        const stored = await browser.storage.local.get(key);
-        return blobOfDataUrl(stored[key]);
+      loadSource(slot, pick) {
+        return pickedFile(needBlog(), slot, pick).catch(() => null);
       },
       async removeImage(slot) {
         const skin = await store.removeImage(needBlog(), slot);
+        void forgetPickedFiles(needBlog(), slot).catch(() => undefined);
         apply(skin, ({ [slot]: _removed, ...rest }) => rest);
         void keepHold();
       },

@@ -9,7 +9,7 @@ export const SKIN_SCHEMA = 2;
 export type SourceFormat = ImageFormat | 'gif' | 'webp' | 'avif' | 'bmp';
 const sourceFormats: readonly SourceFormat[] = ['png', 'jpeg', 'gif', 'webp', 'avif', 'bmp'];
 
-/** The file the blogger picked, kept (under `sourceKey`) so its crop can be moved again later. */
+/** The file the blogger picked, kept by the editor (popup/picked-files.ts) so its crop can be moved again later. */
 export interface SourceFacts {
   /** Names this pick: a crop saved for an older pick must not land on a newer one. */
   id: string;
@@ -57,8 +57,6 @@ export const skinKey = (blog: string) => `skin:${blog}`;
 /** The blog whose record a storage key holds, or null for any other key. */
 export const blogOfSkinKey = (key: string) => (key.startsWith('skin:') ? key.slice('skin:'.length) : null);
 export const imageKey = (blog: string, slot: ImageSlot) => `image:${blog}:${slot}`;
-/** The picked file's bytes: read by the editor alone, never by a page. */
-export const sourceKey = (blog: string, slot: ImageSlot) => `source:${blog}:${slot}`;
 
 /**
  * Reads a stored record defensively: storage is ours, but a value that does not look right

@@ -1,6 +1,6 @@
 import type { HexColor } from './color';
 import type { ColorSlot, ImageSlot } from './rules';
-import { emptySkin, imageKey, isNewerRecord, readSkin, skinKey, sourceKey, type ImageInfo, type Skin } from './skin';
+import { emptySkin, imageKey, isNewerRecord, readSkin, skinKey, type ImageInfo, type Skin } from './skin';
 
 /** The part of `storage.local` this module uses; a plain object stands in for it in unit tests. */
 export interface SkinStorage {
@@ -60,16 +60,16 @@ export class SkinStore {
   }
 
   /**
-   * A new pick: the picked file (`sourceDataUrl`), the stored image cut from it and the record
-   * that points at both go in one write, so a reader sees all or none.
+   * A new pick: the stored image cut from it and the record that points at it go in one write,
+   * so a reader sees both or neither. (The picked file itself is kept by the editor, apart.)
    */
-  setImage(blog: string, slot: ImageSlot, info: ImageInfo, outputDataUrl: string, sourceDataUrl: string): Promise<Skin> {
+  setImage(blog: string, slot: ImageSlot, info: ImageInfo, outputDataUrl: string): Promise<Skin> {
     return this.update(
       blog,
       (skin) => {
         skin.images[slot] = info;
       },
-      { [imageKey(blog, slot)]: outputDataUrl, [sourceKey(blog, slot)]: sourceDataUrl },
+      { [imageKey(blog, slot)]: outputDataUrl },
     );
   }
 
@@ -94,7 +94,7 @@ export class SkinStore {
     });
     // The record no longer points at the bytes, so dropping them second can never break it.
     await this.withLock(skinKey(blog), async () => {
-      if (!(await this.load(blog)).images[slot]) await this.storage.remove([imageKey(blog, slot), sourceKey(blog, slot)]);
+      if (!(await this.load(blog)).images[slot]) await this.storage.remove(imageKey(blog, slot));
     });
     return skin;
   }

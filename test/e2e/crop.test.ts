@@ -30,7 +30,7 @@ import {
   pngSize,
   readExtensionStorage,
   skinKey,
-  sourceKey,
+  readPickedFile,
   storedImageUrl,
 } from '../support/stored-images';
 
@@ -258,9 +258,10 @@ describe('a file CSDN would refuse', () => {
     const fixed = await pageShowsStored('header', '1920×100');
     expect(bytesOfDataUrl(fixed).bytes.length).toBeLessThan(2 * MB);
     await showsColors(paintedAt.header, headerPoints, [teal, teal, teal]);
-    // the picked file itself is kept for the frame, never given to the page
-    const source = (await editor.evaluate(readExtensionStorage, [sourceKey(demoUser, 'header')]))[sourceKey(demoUser, 'header')];
-    expect(bytesOfDataUrl(source as string).bytes.equals(Buffer.from(heavy))).toBe(true);
+    // the picked file itself is kept for the frame, by the editor, never given to the page
+    const source = await editor.evaluate(readPickedFile, [demoUser, 'header'] as [string, string]);
+    expect(bytesOfDataUrl(source!).bytes.equals(Buffer.from(heavy))).toBe(true);
+    expect(Object.keys(await editor.evaluate(() => chrome.storage.local.get(null))).filter((key) => key.startsWith('source:'))).toEqual([]);
   });
 });
 
@@ -345,13 +346,13 @@ describe('a skin saved by version 1', () => {
       ([skin, image, record, original]) => chrome.storage.local.set({ [skin]: record, [image]: original }),
       [skinKey(blog), imageKey(blog, 'background'), record, original] as const,
     );
-    const read = async () => editor.evaluate(readExtensionStorage, [skinKey(blog), imageKey(blog, 'background'), sourceKey(blog, 'background')]);
+    const read = async () => editor.evaluate(readExtensionStorage, [skinKey(blog), imageKey(blog, 'background')]);
     expect(describeImage((await read())[imageKey(blog, 'background')] as string)).toBe('image/png 400×400');
 
     const old = await openEditor(session, page);
     await expect.poll(async () => describeImage(((await read())[imageKey(blog, 'background')] as string) ?? null)).toBe('image/png 100×100');
     const after = await read();
-    expect(after[sourceKey(blog, 'background')]).toBe(original);
+    await expect.poll(() => old.evaluate(readPickedFile, [blog, 'background'] as [string, string])).toBe(original);
     expect(after[skinKey(blog)]).toMatchObject({
       schema: 2,
       images: {

@@ -4,15 +4,45 @@
  * data-URL helpers to say what those bytes are. Plain TypeScript: the Chromium tests (Playwright)
  * and the Firefox tests (puppeteer) both use it.
  */
-import { imageKey, skinKey, sourceKey } from '../../src/skin';
+import { imageKey, skinKey } from '../../src/skin';
 import type { ImageSlot } from '../../src/rules';
 
-export { imageKey, skinKey, sourceKey };
+export { imageKey, skinKey };
 
 /**
  * Reads `keys` from the extension's storage.local. Runs in an extension page (the editor): hand it
  * to `page.evaluate` as it is, in Chromium (`chrome`) or Firefox (`browser`).
  */
+/**
+ * The picked file the editor keeps for a blog's slot (popup/picked-files.ts), as a data URL, or
+ * null; `pick` names it, else the one of the stored record. Runs in an extension page, like the above.
+ */
+export async function readPickedFile([blog, slot]: [string, string]): Promise<string | null> {
+  const api = (globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome }).browser ?? globalThis.chrome;
+  const record = (await api!.storage.local.get(`skin:${blog}`))[`skin:${blog}`] as
+    | { images?: Record<string, { source?: { id?: string } }> }
+    | undefined;
+  const pick = record?.images?.[slot]?.source?.id;
+  if (!pick) return null;
+  const database = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('picked-files');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const file = await new Promise<unknown>((resolve, reject) => {
+    const request = database.transaction('files').objectStore('files').get([blog, slot, pick]);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  database.close();
+  if (!(file instanceof Blob)) return null;
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.readAsDataURL(file);
+  });
+}
+
 export async function readExtensionStorage(keys: string[]): Promise<Record<string, unknown>> {
   const api = (globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome }).browser ?? globalThis.chrome;
   return api!.storage.local.get(keys);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadRecord, loadSkin, NewerSkinError, SkinStore, StaleCropError, type SkinStorage } from '../../src/store';
-import { imageKey, isNewerRecord, SKIN_SCHEMA, skinKey, sourceKey, type ImageInfo } from '../../src/skin';
+import { imageKey, isNewerRecord, SKIN_SCHEMA, skinKey, type ImageInfo } from '../../src/skin';
 
 /** storage.local's contract, in memory; every `set` is recorded as one write. */
 function memoryStorage(): SkinStorage & { data: Map<string, unknown>; writes: Array<Record<string, unknown>> } {
@@ -33,8 +33,6 @@ const header: ImageInfo = {
 };
 /** The stored image, cut from the picked file. */
 const headerUrl = 'data:image/png;base64,AAAA';
-/** The picked file itself. */
-const pickedUrl = 'data:image/jpeg;base64,/9j/';
 /** The same pick, its frame moved: a new stored image, the same source. */
 const recut: ImageInfo = { ...header, crop: { x: 0, y: 0, width: 4000, height: 208 }, bytes: 8, revision: 'r2' };
 const recutUrl = 'data:image/png;base64,BBBB';
@@ -53,30 +51,27 @@ describe('SkinStore', () => {
     expect((await store.load('bob')).colors).toEqual({});
   });
 
-  it('writes the stored image, the picked file and the record that points at both in one write', async () => {
+  it('writes the stored image and the record that points at it in one write, and no picked file', async () => {
     const storage = memoryStorage();
-    const skin = await new SkinStore(storage).setImage('alice', 'header', header, headerUrl, pickedUrl);
+    const skin = await new SkinStore(storage).setImage('alice', 'header', header, headerUrl);
     expect(storage.writes).toHaveLength(1);
-    expect(Object.keys(storage.writes[0]!).sort()).toEqual(
-      [imageKey('alice', 'header'), sourceKey('alice', 'header'), skinKey('alice')].sort(),
-    );
+    // The picked file is kept by the editor apart: storage.local tells every CSDN tab of each write.
+    expect(Object.keys(storage.writes[0]!).sort()).toEqual([imageKey('alice', 'header'), skinKey('alice')].sort());
     expect(storage.data.get(imageKey('alice', 'header'))).toBe(headerUrl);
-    expect(storage.data.get(sourceKey('alice', 'header'))).toBe(pickedUrl);
     expect(skin.images.header).toEqual(header);
     expect((await loadSkin(storage, 'alice')).images.header).toEqual(header);
   });
 
-  it('keeps the stored image and the picked file under keys of their own, per blog and slot', () => {
+  it('keeps the stored image under a key of its own, per blog and slot', () => {
     expect(imageKey('alice', 'header')).toBe('image:alice:header');
-    expect(sourceKey('alice', 'header')).toBe('source:alice:header');
-    expect(sourceKey('alice', 'column')).not.toBe(sourceKey('bob', 'column'));
-    expect(sourceKey('alice', 'column')).not.toBe(sourceKey('alice', 'header'));
+    expect(imageKey('alice', 'column')).not.toBe(imageKey('bob', 'column'));
+    expect(imageKey('alice', 'column')).not.toBe(imageKey('alice', 'header'));
   });
 
   it('loads the record as stored, for a reader of its own', async () => {
     const storage = memoryStorage();
     expect(await loadRecord(storage, 'alice')).toBeUndefined();
-    await new SkinStore(storage).setImage('alice', 'header', header, headerUrl, pickedUrl);
+    await new SkinStore(storage).setImage('alice', 'header', header, headerUrl);
     expect(await loadRecord(storage, 'alice')).toEqual(storage.data.get(skinKey('alice')));
     expect(await loadRecord(storage, 'bob')).toBeUndefined();
   });
@@ -84,45 +79,42 @@ describe('SkinStore', () => {
   it('never writes image bytes for a color change', async () => {
     const storage = memoryStorage();
     const store = new SkinStore(storage);
-    await store.setImage('alice', 'header', header, headerUrl, pickedUrl);
+    await store.setImage('alice', 'header', header, headerUrl);
     await store.setColor('alice', 'hover', '#AFAFAF');
     expect(Object.keys(storage.writes[1]!)).toEqual([skinKey('alice')]);
     expect((await store.load('alice')).images.header).toEqual(header);
   });
 
-  it('removes an image, its stored bytes and its picked file', async () => {
+  it('removes an image and its stored bytes', async () => {
     const storage = memoryStorage();
     const store = new SkinStore(storage);
-    await store.setImage('alice', 'header', header, headerUrl, pickedUrl);
-    await store.setImage('alice', 'column', { ...header, revision: 'c1' }, headerUrl, pickedUrl);
+    await store.setImage('alice', 'header', header, headerUrl);
+    await store.setImage('alice', 'column', { ...header, revision: 'c1' }, headerUrl);
     await store.removeImage('alice', 'header');
     expect((await store.load('alice')).images).toEqual({ column: { ...header, revision: 'c1' } });
     expect(storage.data.has(imageKey('alice', 'header'))).toBe(false);
-    expect(storage.data.has(sourceKey('alice', 'header'))).toBe(false);
-    // The other slot's keep theirs.
+    // The other slot keeps its own.
     expect(storage.data.get(imageKey('alice', 'column'))).toBe(headerUrl);
-    expect(storage.data.get(sourceKey('alice', 'column'))).toBe(pickedUrl);
   });
 
   describe('a crop of the same pick', () => {
-    it('rewrites the record and the stored image only, in one write, and keeps the picked file', async () => {
+    it('rewrites the record and the stored image only, in one write', async () => {
       const storage = memoryStorage();
       const store = new SkinStore(storage);
-      await store.setImage('alice', 'header', header, headerUrl, pickedUrl);
+      await store.setImage('alice', 'header', header, headerUrl);
       const skin = await store.setCrop('alice', 'header', recut, recutUrl);
       expect(storage.writes).toHaveLength(2);
       expect(Object.keys(storage.writes[1]!).sort()).toEqual([imageKey('alice', 'header'), skinKey('alice')].sort());
       expect(skin.images.header).toEqual(recut);
       expect((await store.load('alice')).images.header).toEqual(recut);
       expect(storage.data.get(imageKey('alice', 'header'))).toBe(recutUrl);
-      expect(storage.data.get(sourceKey('alice', 'header'))).toBe(pickedUrl);
     });
 
     it('is refused when the slot holds another pick now, and writes nothing', async () => {
       const storage = memoryStorage();
       const store = new SkinStore(storage);
       const newer: ImageInfo = { ...header, source: { ...header.source, id: 'pick-2', name: 'newer.png' }, revision: 'r3' };
-      await store.setImage('alice', 'header', newer, headerUrl, pickedUrl);
+      await store.setImage('alice', 'header', newer, headerUrl);
       const before = new Map(storage.data);
       const crop = store.setCrop('alice', 'header', recut, recutUrl); // a crop of pick-1, late
       await expect(crop).rejects.toThrow(StaleCropError);
@@ -135,7 +127,7 @@ describe('SkinStore', () => {
     it('is refused when the slot has no image any more, and writes nothing', async () => {
       const storage = memoryStorage();
       const store = new SkinStore(storage);
-      await store.setImage('alice', 'header', header, headerUrl, pickedUrl);
+      await store.setImage('alice', 'header', header, headerUrl);
       await store.removeImage('alice', 'header');
       const writes = storage.writes.length;
       await expect(store.setCrop('alice', 'header', recut, recutUrl)).rejects.toThrow(StaleCropError);
@@ -179,7 +171,7 @@ describe('SkinStore', () => {
     storage.set = async () => {
       throw new Error('QUOTA_BYTES quota exceeded');
     };
-    await expect(store.setImage('alice', 'header', header, headerUrl, pickedUrl)).rejects.toThrow(/quota/);
+    await expect(store.setImage('alice', 'header', header, headerUrl)).rejects.toThrow(/quota/);
     expect(await store.load('alice')).toMatchObject({ colors: { title: '#111111' }, images: {} });
     // the queue is not stuck behind the failure: the next edit runs (and meets the same full disk)
     await expect(store.setColor('alice', 'hover', '#222222')).rejects.toThrow(/quota/);
@@ -204,7 +196,7 @@ describe('SkinStore with a lock shared by several editors', () => {
     const tabA = new SkinStore(storage, lock);
     const tabB = new SkinStore(storage, lock);
     await Promise.all([
-      tabA.setImage('alice', 'header', header, headerUrl, pickedUrl),
+      tabA.setImage('alice', 'header', header, headerUrl),
       tabB.setColor('alice', 'title', '#111111'),
       tabA.setColor('alice', 'hover', '#222222'),
       tabB.removeImage('alice', 'column'),
@@ -214,7 +206,6 @@ describe('SkinStore with a lock shared by several editors', () => {
       images: { header },
     });
     expect(storage.data.get(imageKey('alice', 'header'))).toBe(headerUrl);
-    expect(storage.data.get(sourceKey('alice', 'header'))).toBe(pickedUrl);
   });
 
   it('never lets one editor’s late crop land on the pick another editor just made', async () => {
@@ -222,11 +213,11 @@ describe('SkinStore with a lock shared by several editors', () => {
     const lock = sharedLock();
     const tabA = new SkinStore(storage, lock);
     const tabB = new SkinStore(storage, lock);
-    await tabA.setImage('alice', 'header', header, headerUrl, pickedUrl);
+    await tabA.setImage('alice', 'header', header, headerUrl);
     const newer: ImageInfo = { ...header, source: { ...header.source, id: 'pick-2' }, revision: 'r3' };
     const newerUrl = 'data:image/png;base64,CCCC';
     const [picked, cropped] = await Promise.allSettled([
-      tabB.setImage('alice', 'header', newer, newerUrl, pickedUrl),
+      tabB.setImage('alice', 'header', newer, newerUrl),
       tabA.setCrop('alice', 'header', recut, recutUrl),
     ]);
     expect(picked.status).toBe('fulfilled');
@@ -252,7 +243,7 @@ describe('a record saved by a newer version', () => {
     const store = new SkinStore(storage);
     await expect(store.setColor('alice', 'title', '#ABCDEF')).rejects.toBeInstanceOf(NewerSkinError);
     await expect(store.setEnabled('alice', false)).rejects.toBeInstanceOf(NewerSkinError);
-    await expect(store.setImage('alice', 'header', header, headerUrl, pickedUrl)).rejects.toBeInstanceOf(NewerSkinError);
+    await expect(store.setImage('alice', 'header', header, headerUrl)).rejects.toBeInstanceOf(NewerSkinError);
     expect(storage.writes).toEqual([]);
     expect(storage.data.get(skinKey('alice'))).toEqual(newer);
     expect(isNewerRecord(newer)).toBe(true);

@@ -1,0 +1,64 @@
+/**
+ * What every CSDN tab hears of an image save: `storage.onChanged` goes to each content script
+ * with the changed values. A pick must not send the picked file's megabytes along: only the
+ * record and the small image CSDN will store.
+ */
+import type { Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { asUpload } from '../support/images';
+
+let session: ExtensionSession;
+let editor: Page;
+
+beforeAll(async () => {
+  session = await launchWithExtension();
+  const home = await openBlogPage(session, homeUrl);
+  editor = await openEditor(session, home);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('a 2 MB header picked', () => {
+  it('is announced to the pages as the record and the 1920×100 image, not as the picked file', async () => {
+    // A 1.9 MB PNG of noise, 4000×400: as heavy as CSDN allows.
+    const heavy = await editor.evaluate(async () => {
+      const canvas = new OffscreenCanvas(4000, 400);
+      const context = canvas.getContext('2d')!;
+      const pixels = context.createImageData(4000, 400);
+      let seed = 7;
+      for (let i = 0; i < pixels.data.length; i++) {
+        seed = (seed * 1103515245 + 12345) >>> 0;
+        pixels.data[i] = i % 4 === 3 ? 255 : (seed >>> 16) & 255;
+      }
+      context.putImageData(pixels, 0, 0);
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.97 })).arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    });
+    const file = Buffer.from(heavy, 'base64');
+    expect(file.length).toBeGreaterThan(1024 * 1024);
+    expect(file.length).toBeLessThanOrEqual(2 * 1024 * 1024);
+
+    await editor.evaluate(() => {
+      const w = window as unknown as { heard: Array<{ key: string; length: number }> };
+      w.heard = [];
+      chrome.storage.onChanged.addListener((changes) => {
+        for (const [key, change] of Object.entries(changes)) w.heard.push({ key, length: JSON.stringify(change.newValue ?? null).length });
+      });
+    });
+    await editor.getByLabel('博客头图', { exact: true }).setInputFiles(asUpload('heavy.jpg', file, 'image/jpeg'));
+    await expect.poll(() => editor.evaluate(() => (window as unknown as { heard: Array<{ key: string }> }).heard.map(({ key }) => key))).toContain(
+      'image:baxiaoshi2020:header',
+    );
+    await editor.waitForTimeout(500);
+    const heard = await editor.evaluate(() => (window as unknown as { heard: Array<{ key: string; length: number }> }).heard);
+    expect(heard.map(({ key }) => key).sort()).toEqual(['image:baxiaoshi2020:header', 'skin:baxiaoshi2020']);
+    const total = heard.reduce((sum, { length }) => sum + length, 0);
+    // The stored 1920×100 PNG of noise is under 800 KB as a data URL; the picked file alone is 2.5 MB as one.
+    expect(total).toBeLessThan(file.length);
+  });
+});
