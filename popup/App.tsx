@@ -86,7 +86,7 @@ export function App() {
           missing={imagesRead && !imageUrls[slot]}
           onSave={(edit) => actions.setImage(slot, edit)}
           onPreview={(revision, output) => actions.previewImage(slot, revision, output)}
-          loadSource={() => actions.loadSource(slot)}
+          loadSource={(pick) => actions.loadSource(slot, pick)}
           onRemove={() => actions.removeImage(slot)}
         />
       ))}
