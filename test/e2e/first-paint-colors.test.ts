@@ -43,6 +43,12 @@ describe('a skin of colors alone', () => {
   it('is in the first visible frame of every reload', async () => {
     await editor.getByLabel('主标题颜色', { exact: true }).fill('#C0392B');
     await expect.poll(() => computedStyle(home, title, 'color')).toBe('rgb(192, 57, 43)');
+    // The editor registers the hold once the color is saved: a next load is held from then on.
+    await expect
+      .poll(() => editor.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? [])), {
+        timeout: 5000,
+      })
+      .toContain('https://blog.csdn.net/colors_only/*');
     await home.addInitScript(probeFirstVisibleFrame, title);
     await home.bringToFront();
     const seen: string[] = [];

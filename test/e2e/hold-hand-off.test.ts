@@ -42,10 +42,16 @@ describe('a skinned page at load', () => {
     await editor.getByLabel('博客头图', { exact: true }).setInputFiles(asUpload('h.png', header, 'image/png'));
     await expect.poll(() => computedStyle(home, '.user-profile-head-banner', 'background-image')).toMatch(/^url\("data:image\/png/);
 
+    // The editor registers the hold once the image is saved: wait for it, as a next load would.
+    await expect
+      .poll(() => editor.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? [])), {
+        timeout: 5000,
+      })
+      .toContain('https://blog.csdn.net/baxiaoshi2020/*');
     await home.addInitScript(watchHold, HOLD_ATTRIBUTE);
     for (let i = 0; i < 3; i++) {
       await home.reload();
-      await expect.poll(() => home.evaluate(() => (window as unknown as { holdGoneAt: number | null }).holdGoneAt)).not.toBeNull();
+      await expect.poll(() => home.evaluate(() => (window as unknown as { holdGoneAt: number | null }).holdGoneAt), { timeout: 5000 }).not.toBeNull();
       const { holdSeen, holdGoneAt } = await home.evaluate(() => {
         const w = window as unknown as { holdSeen: boolean; holdGoneAt: number };
         return { holdSeen: w.holdSeen, holdGoneAt: w.holdGoneAt };
