@@ -8,10 +8,15 @@ import { PreviewSwitch } from './PreviewSwitch';
 import { SlotReport } from './SlotReport';
 import { saveError, t } from './i18n';
 import { useSkin } from './use-skin';
+import { useContrast } from './use-contrast';
 import { useState } from 'preact/hooks';
+
+const noImages = {};
 
 export function App() {
   const { state, actions } = useSkin();
+  const ready = state.status === 'ready' ? state : null;
+  const contrast = useContrast(ready?.tabId ?? null, ready?.imageUrls ?? noImages);
   const [switchError, setSwitchError] = useState<string | null>(null);
 
   if (state.status === 'loading') return <main aria-busy="true" />;
@@ -92,7 +97,15 @@ export function App() {
       ))}
       <div class="colors">
         {colorSlots.map((slot) => (
-          <ColorField key={slot} slot={slot} color={skin.colors[slot]} onChange={(c) => actions.setColor(slot, c)} />
+          <ColorField
+            key={slot}
+            slot={slot}
+            color={skin.colors[slot]}
+            onChange={(c) => actions.setColor(slot, c)}
+            tools={contrast?.tools ?? null}
+            backdrop={slot === 'hover' ? undefined : contrast?.backdrops[slot]}
+            compareWith={slot === 'hover' ? (skin.colors.title ?? contrast?.backdrops.title?.pageColor ?? undefined) : undefined}
+          />
         ))}
       </div>
       <DownloadAll skin={skin} imageUrls={imageUrls} />

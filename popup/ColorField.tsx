@@ -1,20 +1,30 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { parseHexColor, type HexColor } from '../src/color';
 import type { ColorSlot } from '../src/rules';
+import type { FieldBackdrop } from './contrast-tools';
+import { ContrastReadout } from './ContrastReadout';
 import { FieldError, messageAttributes } from './FieldError';
 import { fieldLabel, saveError, t } from './i18n';
+import type { ContrastTools } from './use-contrast';
 
 interface Props {
   slot: ColorSlot;
   color: HexColor | undefined;
   onChange(color: HexColor | null): Promise<void>;
+  /** The color math, once loaded after the editor's first render. */
+  tools?: ContrastTools | null;
+  /** What is behind the texts this field colors on the page (title, subtitle), once measured. */
+  backdrop?: FieldBackdrop | undefined;
+  /** The title's color, which a hover color must differ from to be seen (the hover field). */
+  compareWith?: HexColor | undefined;
 }
 
 /**
  * Hex text beside a native swatch, kept in sync. A valid color applies as it is typed; an
  * invalid one is named when the user leaves the field, and the page keeps the last good color.
+ * The title's and subtitle's fields show their contrast with what is behind them on the page.
  */
-export function ColorField({ slot, color, onChange }: Props) {
+export function ColorField({ slot, color, onChange, tools, backdrop, compareWith }: Props) {
   const [text, setText] = useState(color ?? '');
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -41,6 +51,22 @@ export function ColorField({ slot, color, onChange }: Props) {
     onChange(next).catch((cause: unknown) => setError(saveError(cause)));
   }
 
+  // The color judged: as typed, else the stored one, else what the page shows while the field is empty.
+  const judged = parseHexColor(text) ?? color ?? backdrop?.pageColor ?? null;
+  const verdict = useMemo(
+    () => (tools && backdrop && judged ? tools.verdictOf(judged, backdrop) : null),
+    [tools, backdrop, judged],
+  );
+  const typed = parseHexColor(text);
+  const tooClose = tools && compareWith && typed ? tools.hoverTooClose(typed, compareWith) : null;
+
+  function use(fix: HexColor) {
+    setText(fix);
+    setError(null);
+    save(fix);
+    input.current?.focus(); // the button goes once the color passes: keep the keyboard in this field
+  }
+
   function edit(value: string, final: boolean) {
     setText(value);
     const parsed = parseHexColor(value);
@@ -52,9 +78,14 @@ export function ColorField({ slot, color, onChange }: Props) {
     }
   }
 
+  const notes = [verdict && `${id}-contrast`, tooClose !== null && `${id}-hover`].filter(Boolean).join(' ');
+  const described = messageAttributes(id, error);
   return (
-    <section class="field color-field">
-      <label for={id}>{label}</label>
+    // A group named by its label, as the image fields are; the <label> inside the legend still names the text input.
+    <fieldset class="field color-field">
+      <legend>
+        <label for={id}>{label}</label>
+      </legend>
       <div class="color-inputs">
         <input
           ref={input}
@@ -65,7 +96,8 @@ export function ColorField({ slot, color, onChange }: Props) {
           maxLength={16}
           spellcheck={false}
           autocomplete="off"
-          {...messageAttributes(id, error)}
+          {...described}
+          aria-describedby={notes ? `${described['aria-describedby']} ${notes}` : described['aria-describedby']}
           onInput={(event) => edit(event.currentTarget.value, false)}
           onChange={(event) => edit(event.currentTarget.value, true)}
           onBlur={(event) => {
@@ -84,6 +116,16 @@ export function ColorField({ slot, color, onChange }: Props) {
         {t('hintColor')}
       </p>
       <FieldError id={id} error={error} />
-    </section>
+      {verdict && (
+        <div id={`${id}-contrast`}>
+          <ContrastReadout verdict={verdict} over={backdrop?.over ?? null} onUse={use} />
+        </div>
+      )}
+      {tooClose !== null && (
+        <p id={`${id}-hover`} class="warning" role="status">
+          {t('hoverTooClose', tooClose.toFixed(2))}
+        </p>
+      )}
+    </fieldset>
   );
 }

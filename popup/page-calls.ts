@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { HexColor } from '../src/color';
 import { PAGE_API_KEY, type PageApi, type PageDescription, type Preview } from '../src/messages';
 import type { ColorSlot, ImageSlot } from '../src/rules';
+import type { MeasureRequest, PageMeasure } from '../src/behind-text';
 
 /**
  * Runs in the blog tab's isolated world (so it must not close over anything): asks the content
@@ -17,6 +18,21 @@ export async function describeTab(tabId: number): Promise<PageDescription | null
   try {
     const [injection] = await browser.scripting.executeScript({ target: { tabId }, func: describeHere, args: [PAGE_API_KEY] });
     return (injection?.result as PageDescription | null | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The title's and subtitle's line boxes and what the page paints under them (popup/page-measure.ts);
+ * null when the tab cannot be read (another site by now, or no access).
+ */
+export async function measureBehindText(tabId: number, request: MeasureRequest): Promise<PageMeasure | null> {
+  try {
+    // Loaded with its first use, after the editor has rendered: it is not part of the first load.
+    const { measureTextsHere } = await import('./page-measure');
+    const [injection] = await browser.scripting.executeScript({ target: { tabId }, func: measureTextsHere, args: [request] });
+    return (injection?.result as PageMeasure | null | undefined) ?? null;
   } catch {
     return null;
   }

@@ -64,4 +64,14 @@ describe("the editor's first load", () => {
     expect(later).toMatch(/image\.worker/);
     expect(report.popupLater.files.length).toBeGreaterThanOrEqual(3);
   });
+
+  it('leaves the color library and the contrast measure to load after it has rendered', () => {
+    // culori's color space names, and the page function's reading of line boxes.
+    const later = report.popupLater.files.map((file) => file.file).join(', ');
+    for (const marker of ['oklch', 'lrgb', 'getClientRects']) {
+      expect(report.popup.code.includes(marker), `${marker} in the first load`).toBe(false);
+    }
+    expect(later).toMatch(/contrast-tools/);
+    expect(later).toMatch(/page-measure/);
+  });
 });
