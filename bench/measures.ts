@@ -142,7 +142,7 @@ export async function measureHugePng({ editor }: Bench): Promise<void> {
     details: { decodes: decoded, workers: after.workers },
     notes:
       'editor `change` (t0) → its alert names 50000×50000 (t1), both in the editor. No decode: createImageBitmap ' +
-      'is counted in the editor and its workers; the same counter saw each accepted JPEG decoded once.',
+      'is counted in the editor’s image worker, where files are checked; the same counter saw each accepted JPEG decoded once.',
   });
 }
 
