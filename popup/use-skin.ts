@@ -163,16 +163,17 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
         const { revision } = info;
         // The tab shows it while it is written, and takes it back if the write fails.
         if (tabId !== null) previewInTab(tabId, target, slot, revision, output);
-        const saving = (async () => {
-          // The picked file first: a record never names a pick whose file is not kept.
-          if (source) await keepPickedFile(target, slot, info.source.id, source);
-          return source ? store.setImage(target, slot, info, output) : store.setCrop(target, slot, info, output);
-        })();
+        const pick = info.source.id;
+        const saving = source
+          ? store.setImage(target, slot, info, output, {
+              keep: () => keepPickedFile(target, slot, pick, source),
+              forgetOthers: () => forgetPickedFiles(target, slot, pick),
+            })
+          : store.setCrop(target, slot, info, output);
         const skin = await saving.catch((cause: unknown) => {
           if (tabId !== null) dropPreviewInTab(tabId, target, slot, revision);
           throw cause;
         });
-        if (source) void forgetPickedFiles(target, slot, info.source.id).catch(() => undefined);
         apply(skin, (urls) => ({ ...urls, [slot]: output }));
         void keepHold();
       },
@@ -183,8 +184,8 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
         return pickedFile(needBlog(), slot, pick).catch(() => null);
       },
       async removeImage(slot) {
-        const skin = await store.removeImage(needBlog(), slot);
-        void forgetPickedFiles(needBlog(), slot).catch(() => undefined);
+        const target = needBlog();
+        const skin = await store.removeImage(target, slot, { forgetOthers: () => forgetPickedFiles(target, slot) });
         apply(skin, ({ [slot]: _removed, ...rest }) => rest);
         void keepHold();
       },

@@ -61,15 +61,18 @@ export class SkinStore {
 
   /**
    * A new pick: the stored image cut from it and the record that points at it go in one write,
-   * so a reader sees both or neither. (The picked file itself is kept by the editor, apart.)
+   * so a reader sees both or neither. The picked file itself is kept by the editor, apart: `file`
+   * keeps it before that write and lets the slot's other picked files go after it, both under the
+   * record's lock, so no other save can name a file that is let go meanwhile.
    */
-  setImage(blog: string, slot: ImageSlot, info: ImageInfo, outputDataUrl: string): Promise<Skin> {
+  setImage(blog: string, slot: ImageSlot, info: ImageInfo, outputDataUrl: string, file?: PickedFileKeeper): Promise<Skin> {
     return this.update(
       blog,
       (skin) => {
         skin.images[slot] = info;
       },
       { [imageKey(blog, slot)]: outputDataUrl },
+      file,
     );
   }
 
@@ -88,18 +91,20 @@ export class SkinStore {
     );
   }
 
-  async removeImage(blog: string, slot: ImageSlot): Promise<Skin> {
+  async removeImage(blog: string, slot: ImageSlot, file?: Pick<PickedFileKeeper, 'forgetOthers'>): Promise<Skin> {
     const skin = await this.update(blog, (draft) => {
       delete draft.images[slot];
     });
     // The record no longer points at the bytes, so dropping them second can never break it.
     await this.withLock(skinKey(blog), async () => {
-      if (!(await this.load(blog)).images[slot]) await this.storage.remove(imageKey(blog, slot));
+      if ((await this.load(blog)).images[slot]) return; // picked again meanwhile
+      await this.storage.remove(imageKey(blog, slot));
+      await file?.forgetOthers().catch(() => undefined);
     });
     return skin;
   }
 
-  private update(blog: string, change: (skin: Skin) => void, extra: Record<string, unknown> = {}): Promise<Skin> {
+  private update(blog: string, change: (skin: Skin) => void, extra: Record<string, unknown> = {}, file?: PickedFileKeeper): Promise<Skin> {
     const next = this.pending.then(() =>
       this.withLock(skinKey(blog), async () => {
         // Read fresh each time: another tab of the same blog may have written since we loaded.
@@ -107,7 +112,10 @@ export class SkinStore {
         if (isNewerRecord(record)) throw new NewerSkinError();
         const skin = readSkin(record) ?? emptySkin();
         change(skin);
+        await file?.keep();
         await this.storage.set({ ...extra, [skinKey(blog)]: skin });
+        // Best effort: a file left behind costs space, never a skin.
+        await file?.forgetOthers().catch(() => undefined);
         return skin;
       }),
     );
@@ -130,4 +138,10 @@ export class NewerSkinError extends Error {
     super('the skin was saved by a newer version of the extension');
     this.name = 'NewerSkinError';
   }
+}
+
+/** Keeps a pick's file (before its record is written) and lets the slot's other picked files go (after). */
+export interface PickedFileKeeper {
+  keep(): Promise<void>;
+  forgetOthers(): Promise<void>;
 }

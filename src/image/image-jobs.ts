@@ -1,8 +1,8 @@
-import { exceedsDecodeLimit, type ImageSlot, type RuleViolation } from '../rules';
+import { exceedsDecodeLimit, fixMaxBytes, type ImageSlot, type RuleViolation } from '../rules';
 import type { CropRect } from './crop';
 import { readAsDataUrl } from './data-url';
 import { renderStoredImage, type RenderQuality } from './render';
-import { headerSize, sniffFormat, type PixelSize } from './sniff';
+import { claimedSize, sniffFormat, type PixelSize } from './sniff';
 import { validateImageFile, type AcceptedImage, type RejectedImage } from './validate';
 
 /**
@@ -53,10 +53,13 @@ export async function handleImageRequest(request: ImageRequest): Promise<ImageRe
 }
 
 async function open(key: string, file: Blob): Promise<OpenResult> {
-  const head = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
-  const format = sniffFormat(head);
-  const claimed = format === 'png' || format === 'jpeg' ? headerSize(head, format) : null;
-  if (claimed && exceedsDecodeLimit(claimed.width, claimed.height)) return { ok: false, violation: tooLarge(claimed) };
+  // What a fix opens is at most fixMaxBytes (checked before): reading it whole is bounded.
+  const bytes = new Uint8Array(await file.slice(0, fixMaxBytes).arrayBuffer());
+  const format = sniffFormat(bytes);
+  const claimed = format && claimedSize(bytes, format);
+  // A picture whose size its header does not tell is never decoded: it could be any size.
+  if (!claimed) return { ok: false, violation: { key: 'errDamaged', params: [] } };
+  if (exceedsDecodeLimit(claimed.width, claimed.height)) return { ok: false, violation: tooLarge(claimed) };
   let picture: ImageBitmap;
   try {
     picture = await createImageBitmap(file, { imageOrientation: 'from-image' });

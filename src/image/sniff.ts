@@ -89,3 +89,54 @@ function jpegHeaderSize(bytes: Uint8Array): PixelSize | null {
 function ascii(bytes: Uint8Array, start: number, length: number): string {
   return String.fromCharCode(...bytes.subarray(start, start + length));
 }
+
+/**
+ * The pixel size any format the editor can fix claims in its header, before decoding: so a fix
+ * (一键修复) never decodes a picture past the decode limit. Null when the header does not say.
+ */
+export function claimedSize(bytes: Uint8Array, format: SniffedFormat): PixelSize | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const has = (length: number) => bytes.length >= length;
+  switch (format) {
+    case 'png':
+    case 'jpeg':
+      return headerSize(bytes, format);
+    case 'gif': // logical screen: width, height (16 bits, little-endian) after the signature
+      return has(10) ? { width: view.getUint16(6, true), height: view.getUint16(8, true) } : null;
+    case 'bmp': // BITMAPINFOHEADER: width, height (32 bits, little-endian; a negative height is top-down)
+      return has(26) ? { width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) } : null;
+    case 'webp':
+      return webpSize(bytes, view);
+    case 'avif':
+      return avifSize(bytes, view);
+    default:
+      return null;
+  }
+}
+
+function webpSize(bytes: Uint8Array, view: DataView): PixelSize | null {
+  const chunk = ascii(bytes, 12, 4);
+  if (chunk === 'VP8X' && bytes.length >= 30) {
+    const u24 = (at: number) => bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16);
+    return { width: u24(24) + 1, height: u24(27) + 1 };
+  }
+  if (chunk === 'VP8L' && bytes.length >= 25) {
+    const bits = view.getUint32(21, true);
+    return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
+  }
+  if (chunk === 'VP8 ' && bytes.length >= 30) {
+    return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+  }
+  return null;
+}
+
+/** The largest image spatial extents (`ispe`) box in the head: an AVIF's size, or its grid's. */
+function avifSize(bytes: Uint8Array, view: DataView): PixelSize | null {
+  let largest: PixelSize | null = null;
+  for (let at = 4; at + 16 <= bytes.length; at++) {
+    if (bytes[at] !== 0x69 || ascii(bytes, at, 4) !== 'ispe') continue; // 'i'
+    const size = { width: view.getUint32(at + 8), height: view.getUint32(at + 12) };
+    if (!largest || size.width * size.height > largest.width * largest.height) largest = size;
+  }
+  return largest;
+}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadRecord, loadSkin, NewerSkinError, SkinStore, StaleCropError, type SkinStorage } from '../../src/store';
 import { imageKey, isNewerRecord, SKIN_SCHEMA, skinKey, type ImageInfo } from '../../src/skin';
 
@@ -248,5 +248,40 @@ describe('a record saved by a newer version', () => {
     expect(storage.data.get(skinKey('alice'))).toEqual(newer);
     expect(isNewerRecord(newer)).toBe(true);
     expect(isNewerRecord({ schema: SKIN_SCHEMA })).toBe(false);
+  });
+});
+
+describe('the picked file of a new pick', () => {
+  it('is kept before the record names it, and the slot’s other files let go after, both under the record’s lock', async () => {
+    const storage = memoryStorage();
+    const steps: string[] = [];
+    let locked = false;
+    const lock = async <T>(_name: string, task: () => Promise<T>) => {
+      locked = true;
+      try {
+        return await task();
+      } finally {
+        locked = false;
+      }
+    };
+    const store = new SkinStore(
+      { ...storage, set: async (items) => (steps.push(`set ${locked}`), storage.set(items)) },
+      lock,
+    );
+    await store.setImage('alice', 'header', header, headerUrl, {
+      keep: async () => void steps.push(`keep ${locked}`),
+      forgetOthers: async () => void steps.push(`forget ${locked}`),
+    });
+    expect(steps).toEqual(['keep true', 'set true', 'forget true']);
+  });
+
+  it('is not let go when keeping it failed: nothing is written', async () => {
+    const storage = memoryStorage();
+    const forget = vi.fn(async () => undefined);
+    await expect(
+      new SkinStore(storage).setImage('alice', 'header', header, headerUrl, { keep: () => Promise.reject(new Error('disk full')), forgetOthers: forget }),
+    ).rejects.toThrow('disk full');
+    expect(storage.writes).toEqual([]);
+    expect(forget).not.toHaveBeenCalled();
   });
 });
