@@ -145,14 +145,16 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
     if (file && info) void run((pick) => place(pick, file, { id: newPickId(), name: info.source.name, format: info.source.format }), 'checking');
   }, [info?.uncut, url]);
 
-  async function adjust() {
-    if (!info) return;
-    const file = await loadSource(info.source.id);
-    if (!file || !(await reopen(info, file))) {
-      setError(t('sourceMissing'));
-      return;
-    }
-    frame(file, info);
+  function adjust() {
+    const shown = info;
+    if (!shown) return;
+    void run(async (pick) => {
+      const file = await loadSource(shown.source.id);
+      const opened = file !== null && (await reopen(shown, file).catch(() => false));
+      if (pick !== latest.current) return; // a pick made meanwhile wins
+      if (!opened) setError(t('sourceMissing'));
+      else frame(file, shown);
+    }, 'checking');
   }
 
   /** Drafts while the frame moves, one at a time and always the latest; the rest position is saved. */
@@ -176,7 +178,10 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
           await onSave(edit);
           setFraming((previous) => (previous ? { ...previous, info: edit.info } : previous));
         })
-        .catch((cause: unknown) => setError(saveError(cause)));
+        // Removed, or picked anew, while this was cut: nothing of it is wanted any more.
+        .catch((cause: unknown) => {
+          if (!(cause instanceof Error && cause.name === 'StaleCropError')) setError(saveError(cause));
+        });
       return;
     }
     const draft = drafting.current;
@@ -195,6 +200,8 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
   }
 
   async function remove() {
+    ++latest.current; // a pick still being checked or cut must not bring an image back
+    setBusy(null);
     try {
       await onRemove();
       setError(null);
@@ -295,7 +302,7 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
       {info && !info.uncut && !missing && (
         <div class="actions">
           {!framing && (
-            <button type="button" onClick={() => void adjust()}>
+            <button type="button" onClick={adjust}>
               {t('adjustCrop')}
             </button>
           )}

@@ -89,6 +89,15 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
       const change = area === 'local' ? changes[skinKey(blog)] : undefined;
       if (!change) return;
       heard = true;
+      // Images stored meanwhile (by another editor) come in the same write as their record.
+      const stored: ImageUrls = {};
+      for (const slot of imageSlots) {
+        const image = changes[imageKey(blog, slot)];
+        if (image && isImageDataUrl(image.newValue)) stored[slot] = image.newValue;
+      }
+      if (Object.keys(stored).length > 0) {
+        setState((previous) => (previous.status === 'ready' ? { ...previous, imageUrls: { ...previous.imageUrls, ...stored } } : previous));
+      }
       show(change.newValue);
     };
     browser.storage.onChanged.addListener(follow);

@@ -27,7 +27,8 @@ export async function keepFirstPaintHold(blog: string, spellings: string[] = [])
     if (wanted) {
       // The spellings held already, oldest first, then the new ones: only the latest few stay, so
       // a page cannot grow the list by visiting the blog under ever new capitalisations.
-      const seen = [...new Set([...kept.map(spellingOf), ...spellings])].filter((name) => name && name !== blog);
+      const held = kept.map(spellingOf).filter((name) => !spellings.includes(name));
+      const seen = [...new Set([...held, ...spellings])].filter((name) => name && name !== blog);
       for (const pattern of blogPagePatterns(blog, seen.slice(-MAX_SPELLINGS))) matches.add(pattern);
     }
     // A registration from an older version may name other files.
@@ -49,7 +50,7 @@ export async function keepFirstPaintHold(blog: string, spellings: string[] = [])
 }
 
 /**
- * Registers the hold again for every stored blog whose skin has images. Firefox drops dynamic
+ * Registers the hold again for every stored blog whose skin shows something. Firefox drops dynamic
  * content scripts when an extension is updated, and the registration is the only list of held
  * blogs; spellings other than the blog's own come back as pages at them are seen.
  */
