@@ -180,11 +180,13 @@ describe('StyleOwner', () => {
   test('a node edited once the move budget is spent is put back when the budget renews', async () => {
     owner.set('a', '.probe { color: rgb(0, 0, 255) }');
     // The page edits our node again and again: each edit is answered until the budget is spent.
+    const started = performance.now();
     for (let i = 0; i < 25; i++) {
       stylesWith('.probe')[0]!.textContent = `.probe { color: rgb(255, 0, ${i}) }`;
       await settle();
     }
-    expect(getComputedStyle(probe).color).toBe('rgb(255, 0, 24)'); // out of moves for now
+    // Out of moves for now, unless a busy machine took the whole second the budget lasts.
+    if (performance.now() - started < 900) expect(getComputedStyle(probe).color).toBe('rgb(255, 0, 24)');
     await expect
       .poll(() => getComputedStyle(probe).color, { timeout: 3000, interval: 100 })
       .toBe('rgb(0, 0, 255)');
