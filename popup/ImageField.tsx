@@ -7,7 +7,7 @@ import type { ImageInfo } from '../src/skin';
 import { FieldError, messageAttributes } from './FieldError';
 import { blobOfDataUrl, saveFile } from './files';
 import { fieldLabel, saveError, t, type MessageKey } from './i18n';
-import { cutImage, cutNewPick, newPickId, recut, reopen } from './image-edit';
+import { closePick, cutImage, cutNewPick, newPickId, recut, reopen } from './image-edit';
 import { imageJob } from './image-worker';
 import type { ImageEdit } from './use-skin';
 
@@ -60,6 +60,9 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
   const [busy, setBusy] = useState<MessageKey | null>(null);
   const [dragging, setDragging] = useState(false);
   const [framing, setFraming] = useState<Framing | null>(null);
+  /** The framing as of the latest render, for work that finishes later. */
+  const framed = useRef<Framing | null>(null);
+  framed.current = framing;
   /** The latest pick: a slower, older one that finishes later must not win over it. */
   const latest = useRef(0);
   const input = useRef<HTMLInputElement>(null);
@@ -72,6 +75,7 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
   function frame(file: Blob, shown: ImageInfo) {
     setFraming((previous) => {
       if (previous) URL.revokeObjectURL(previous.url);
+      if (previous && previous.info.source.id !== shown.source.id) closePick(previous.info.source.id);
       return { url: URL.createObjectURL(file), info: shown };
     });
   }
@@ -157,6 +161,17 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
     }, 'checking');
   }
 
+  /** Cuts `crop` of a pick; a picture the worker has let go is opened again from the kept file. */
+  async function cutOpen(shown: ImageInfo, crop: CropRect, quality: 'draft' | 'final') {
+    try {
+      return await cutImage(shown.source.id, slot, crop, quality);
+    } catch (cause) {
+      const file = await loadSource(shown.source.id);
+      if (!file || !(await reopen(shown, file))) throw cause;
+      return cutImage(shown.source.id, slot, crop, quality);
+    }
+  }
+
   /** Drafts while the frame moves, one at a time and always the latest; the rest position is saved. */
   const drafting = useRef<{ busy: boolean; next: CropRect | null }>({ busy: false, next: null });
   const saving = useRef(0);
@@ -165,13 +180,7 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
     if (!shown) return;
     if (final) {
       const save = ++saving.current;
-      void cutImage(shown.source.id, slot, crop, 'final')
-        .catch(async (cause: unknown) => {
-          // The worker keeps a few pictures only: one it let go is opened again from the stored file.
-          const file = await loadSource(shown.source.id);
-          if (!file || !(await reopen(shown, file))) throw cause;
-          return cutImage(shown.source.id, slot, crop, 'final');
-        })
+      void cutOpen(shown, crop, 'final')
         .then(async (cut) => {
           if (save !== saving.current) return; // the frame moved on meanwhile
           const edit = recut(shown, crop, cut);
@@ -180,7 +189,8 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
         })
         // Removed, or picked anew, while this was cut: nothing of it is wanted any more.
         .catch((cause: unknown) => {
-          if (!(cause instanceof Error && cause.name === 'StaleCropError')) setError(saveError(cause));
+          const gone = framed.current?.info.source.id !== shown.source.id;
+          if (!gone && !(cause instanceof Error && cause.name === 'StaleCropError')) setError(saveError(cause));
         });
       return;
     }
@@ -192,7 +202,7 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
       while (draft.next) {
         const next = draft.next;
         draft.next = null;
-        const cut = await cutImage(shown.source.id, slot, next, 'draft').catch(() => null);
+        const cut = await cutOpen(shown, next, 'draft').catch(() => null);
         if (cut) onPreview(crypto.randomUUID(), cut.dataUrl);
       }
       draft.busy = false;
@@ -205,6 +215,7 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
     try {
       await onRemove();
       setError(null);
+      if (framing) closePick(framing.info.source.id);
       setFraming(null);
       input.current?.focus(); // the focused button is gone: keep the keyboard in this field
     } catch (cause) {

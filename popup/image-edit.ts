@@ -45,6 +45,11 @@ export async function cutNewPick(
   return { ok: true, edit: { info, output: cut.dataUrl, source: file } };
 }
 
+/** Lets the worker close a pick's decoded picture: it is no longer in a frame. */
+export function closePick(id: string): void {
+  void imageJob({ type: 'close', key: id }).catch(() => undefined);
+}
+
 /** Opens a stored pick's file again (after a reload, or a worker that was stopped). */
 export async function reopen(info: ImageInfo, file: Blob): Promise<boolean> {
   const opened = await imageJob({ type: 'open', key: info.source.id, file });

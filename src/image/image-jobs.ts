@@ -13,7 +13,9 @@ export type ImageRequest =
   /** `key`: where an accepted file's decoded picture is kept, ready to be cut (as `open` keeps it). */
   | { id: number; type: 'inspect'; slot: ImageSlot; file: File; key?: string }
   | { id: number; type: 'open'; key: string; file: Blob }
-  | { id: number; type: 'render'; key: string; slot: ImageSlot; crop: CropRect; quality: RenderQuality };
+  | { id: number; type: 'render'; key: string; slot: ImageSlot; crop: CropRect; quality: RenderQuality }
+  /** The picture of `key` is no longer needed: its memory goes back at once, not when it is the oldest. */
+  | { id: number; type: 'close'; key: string };
 
 export type OpenResult = { ok: true; size: PixelSize } | { ok: false; violation: RuleViolation };
 
@@ -27,6 +29,7 @@ export interface ImageResults {
   inspect: AcceptedImage | RejectedImage;
   open: OpenResult;
   render: RenderResult;
+  close: boolean;
 }
 
 export type ImageReply = { id: number; result: ImageResults[keyof ImageResults] } | { id: number; error: string };
@@ -43,6 +46,11 @@ export async function handleImageRequest(request: ImageRequest): Promise<ImageRe
     }
     case 'open':
       return open(request.key, request.file);
+    case 'close': {
+      const picture = pictures.get(request.key);
+      picture?.close();
+      return pictures.delete(request.key);
+    }
     case 'render': {
       const picture = pictures.get(request.key);
       if (!picture) throw new Error('the picture is not open');

@@ -81,3 +81,14 @@ describe('a fix opens a file only when its header tells a size within the limit'
     expect(claimedSize(avif, 'avif')).toEqual({ width: 20000, height: 20000 });
   });
 });
+
+describe('a picture no frame shows any more', () => {
+  test('is closed at once when asked: cutting it then needs it opened again', async () => {
+    const key = crypto.randomUUID();
+    expect(await open(await encoded('image/png', 400, 400), key)).toEqual({ ok: true, size: { width: 400, height: 400 } });
+    const cut = () => handleImageRequest({ id: 2, type: 'render', key, slot: 'background', crop: { x: 0, y: 0, width: 400, height: 400 }, quality: 'draft' });
+    await expect(cut()).resolves.toMatchObject({ type: 'image/png' });
+    expect(await handleImageRequest({ id: 3, type: 'close', key })).toBe(true);
+    await expect(cut()).rejects.toThrow('not open');
+  });
+});
