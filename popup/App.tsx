@@ -1,9 +1,11 @@
-import { colorSlots, imageSlots } from '../src/rules';
+import type { HexColor } from '../src/color';
+import { colorSlots, imageSlots, type ColorSlot } from '../src/rules';
 import { ColorField } from './ColorField';
 import { DownloadAll } from './DownloadAll';
 import { ImageField } from './ImageField';
 import { GrantAccess } from './GrantAccess';
 import { OpenInTab } from './OpenInTab';
+import { Palette } from './Palette';
 import { PreviewSwitch } from './PreviewSwitch';
 import { SlotReport } from './SlotReport';
 import { saveError, t } from './i18n';
@@ -18,6 +20,9 @@ export function App() {
   const ready = state.status === 'ready' ? state : null;
   const contrast = useContrast(ready?.tabId ?? null, ready?.imageUrls ?? noImages);
   const [switchError, setSwitchError] = useState<string | null>(null);
+  /** The color field a suggested color goes to: the one last focused, the title's at first. */
+  const [colorTarget, setColorTarget] = useState<ColorSlot>('title');
+  const [offered, setOffered] = useState<{ slot: ColorSlot; color: HexColor; key: number } | null>(null);
 
   if (state.status === 'loading') return <main aria-busy="true" />;
   if (state.status === 'no-blog') {
@@ -105,9 +110,18 @@ export function App() {
             tools={contrast?.tools ?? null}
             backdrop={slot === 'hover' ? undefined : contrast?.backdrops[slot]}
             compareWith={slot === 'hover' ? (skin.colors.title ?? contrast?.backdrops.title?.pageColor ?? undefined) : undefined}
+            onFocus={() => setColorTarget(slot)}
+            offered={offered?.slot === slot ? offered : undefined}
           />
         ))}
       </div>
+      <Palette
+        header={imageUrls.header}
+        target={colorTarget}
+        onPick={(color) => setOffered({ slot: colorTarget, color, key: (offered?.key ?? 0) + 1 })}
+        tools={contrast?.tools ?? null}
+        titleBackdrop={contrast?.backdrops.title}
+      />
       <DownloadAll skin={skin} imageUrls={imageUrls} />
     </main>
   );

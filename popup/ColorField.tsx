@@ -17,6 +17,10 @@ interface Props {
   backdrop?: FieldBackdrop | undefined;
   /** The title's color, which a hover color must differ from to be seen (the hover field). */
   compareWith?: HexColor | undefined;
+  /** Called as the field is focused: a suggested color goes to the field last focused. */
+  onFocus?(): void;
+  /** A color put in this field from outside (a suggested color), applied as if typed; `key` tells two alike apart. */
+  offered?: { color: HexColor; key: number } | undefined;
 }
 
 /**
@@ -24,7 +28,7 @@ interface Props {
  * invalid one is named when the user leaves the field, and the page keeps the last good color.
  * The title's and subtitle's fields show their contrast with what is behind them on the page.
  */
-export function ColorField({ slot, color, onChange, tools, backdrop, compareWith }: Props) {
+export function ColorField({ slot, color, onChange, tools, backdrop, compareWith, onFocus, offered }: Props) {
   const [text, setText] = useState(color ?? '');
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -67,6 +71,13 @@ export function ColorField({ slot, color, onChange, tools, backdrop, compareWith
     input.current?.focus(); // the button goes once the color passes: keep the keyboard in this field
   }
 
+  useEffect(() => {
+    if (!offered) return;
+    setText(offered.color);
+    setError(null);
+    save(offered.color);
+  }, [offered]);
+
   function edit(value: string, final: boolean) {
     setText(value);
     const parsed = parseHexColor(value);
@@ -98,6 +109,7 @@ export function ColorField({ slot, color, onChange, tools, backdrop, compareWith
           autocomplete="off"
           {...described}
           aria-describedby={notes ? `${described['aria-describedby']} ${notes}` : described['aria-describedby']}
+          onFocus={onFocus}
           onInput={(event) => edit(event.currentTarget.value, false)}
           onChange={(event) => edit(event.currentTarget.value, true)}
           onBlur={(event) => {
@@ -109,6 +121,7 @@ export function ColorField({ slot, color, onChange, tools, backdrop, compareWith
           type="color"
           value={swatch}
           aria-label={t('pickColor', label)}
+          onFocus={onFocus}
           onInput={(event) => edit(event.currentTarget.value.toUpperCase(), false)}
         />
       </div>

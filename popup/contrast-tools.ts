@@ -119,6 +119,14 @@ export function verdictOf(color: HexColor, field: FieldBackdrop): Verdict | null
   return { ...judgement, fix };
 }
 
+/**
+ * How `color` would do on the field's texts, without looking for a fix: the suggested colors are
+ * each marked with it, against the last measure of what is behind the title.
+ */
+export function judgeOn(color: HexColor, field: FieldBackdrop): Judgement | null {
+  return judge(color, field.texts);
+}
+
 /** ΔE OK of the hover and title colors when a hover would hardly be seen; null otherwise. */
 export function hoverTooClose(hover: HexColor, title: HexColor): number | null {
   const delta = deltaEOK(hover, title);

@@ -180,13 +180,15 @@ describe('StyleOwner', () => {
   test('a node edited once the move budget is spent is put back when the budget renews', async () => {
     owner.set('a', '.probe { color: rgb(0, 0, 255) }');
     // The page edits our node again and again: each edit is answered until the budget is spent.
-    const started = performance.now();
+    let stood = 0;
     for (let i = 0; i < 25; i++) {
       stylesWith('.probe')[0]!.textContent = `.probe { color: rgb(255, 0, ${i}) }`;
       await settle();
+      if (getComputedStyle(probe).color === `rgb(255, 0, ${i})`) stood++;
     }
-    // Out of moves for now, unless a busy machine took the whole second the budget lasts.
-    if (performance.now() - started < 900) expect(getComputedStyle(probe).color).toBe('rgb(255, 0, 24)');
+    // Out of moves for some of them: more edits than a second's budget (a busy machine may see the
+    // budget renew once during the loop, so how many stood is not fixed).
+    expect(stood).toBeGreaterThan(0);
     await expect
       .poll(() => getComputedStyle(probe).color, { timeout: 3000, interval: 100 })
       .toBe('rgb(0, 0, 255)');
