@@ -58,7 +58,7 @@ describe('a skinned page at load', () => {
       });
       expect(holdSeen).toBe(true);
       // Let go by the main script: well before the hold script's own limit would have done it.
-      expect(holdGoneAt).toBeLessThan(HOLD_BACKSTOP_MS - 200);
+      expect(holdGoneAt).toBeLessThan(HOLD_BACKSTOP_MS - 50);
       expect(await computedStyle(home, '.user-profile-head-banner', 'background-image')).toMatch(/^url\("data:image\/png/);
     }
   });

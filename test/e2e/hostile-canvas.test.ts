@@ -56,7 +56,7 @@ describe('a page that removes every canvas layer', () => {
         ),
     );
     const removed = await home.evaluate(() => (window as unknown as { removed: number }).removed);
-    expect(lateness).toBeLessThan(250);
+    expect(lateness).toBeLessThan(500); // it ran seconds late before the budget
     // 20 repairs a second at most, for about two seconds
     expect(removed).toBeLessThan(100);
     expect(removed).toBeGreaterThan(0);
