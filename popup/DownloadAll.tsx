@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { colorSlots, imageSlots } from '../src/rules';
-import type { Skin } from '../src/skin';
+import { isImageDataUrl, type Skin } from '../src/skin';
 import { blobOfDataUrl, saveFile } from './files';
 import { fieldLabel, t } from './i18n';
 import { fileNameKey } from './ImageField';
@@ -12,7 +12,8 @@ import type { ImageUrls } from './use-skin';
  */
 export function DownloadAll({ skin, imageUrls }: { skin: Skin; imageUrls: ImageUrls }) {
   const [note, setNote] = useState<string | null>(null);
-  const ready = imageSlots.filter((slot) => skin.images[slot] && !skin.images[slot].uncut && blobOfDataUrl(imageUrls[slot]));
+  // Only checked here; the bytes are decoded on the click.
+  const ready = imageSlots.filter((slot) => skin.images[slot] && !skin.images[slot].uncut && isImageDataUrl(imageUrls[slot]));
   if (ready.length === 0 && colorSlots.every((slot) => !skin.colors[slot])) return null;
 
   async function download() {
