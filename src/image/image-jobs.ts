@@ -32,8 +32,6 @@ export interface ImageResults {
   close: boolean;
 }
 
-export type ImageReply = { id: number; result: ImageResults[keyof ImageResults] } | { id: number; error: string };
-
 /** Decoded pictures by key; one per field is in use, so a few are kept and the oldest goes. */
 const pictures = new Map<string, ImageBitmap>();
 const KEPT_PICTURES = 3;
