@@ -3,8 +3,11 @@ import type { SheetReply, SheetRequest } from '../src/messages';
 import { isHexColor } from '../src/color';
 import { colorSlots, imageSlots, type ImageSlot } from '../src/rules';
 import { colorCss, colorsToken, gateToken, imageCss } from '../src/skin-css';
-import { imageKey, isImageDataUrl, isRevision, readPageSkin, skinKey, type PageSkin } from '../src/skin';
+import { isRevision, readPageSkin, skinKey, type PageSkin } from '../src/skin';
 import type { SkinStorage } from '../src/store';
+
+/** Reads a stored image (src/stored-images.ts `readStoredImage`): a checked data URL, or null. */
+export type ReadImage = (blog: string, slot: ImageSlot, revision: string) => Promise<string | null>;
 
 /** One page load in one frame of a tab: where a content script asked from. */
 export interface SheetTarget {
@@ -48,6 +51,7 @@ export class InsertedSheets {
 
   constructor(
     private readonly storage: Pick<SkinStorage, 'get'>,
+    private readonly readImage: ReadImage,
     private readonly injector: CssInjector,
   ) {}
 
@@ -71,17 +75,14 @@ export class InsertedSheets {
   ): Promise<SheetReply> {
     const slots = imageSlots.filter((slot) => typeof wanted[slot] === 'string');
     if (slots.length === 0 && wantedColors === undefined) return { inserted: {} };
-    const made = (slot: ImageSlot) => this.made.has(`${blog}/${gateToken(slot, wanted[slot]!)}`);
-    const unmade = slots.filter((slot) => !made(slot)).map((slot) => imageKey(blog, slot));
-    const stored = await this.storage.get([skinKey(blog), ...unmade]);
-    const skin = readPageSkin(stored[skinKey(blog)]);
+    const skin = await this.pageSkin(blog);
     const reply: SheetReply = { inserted: {} };
     await Promise.all([
       ...slots.map(async (slot) => {
         const revision = wanted[slot]!;
         // Another revision is stored: the page hears of it through storage and asks again.
         if (skin?.images[slot]?.revision !== revision) return;
-        const css = this.sheetText(blog, slot, revision, stored[imageKey(blog, slot)]);
+        const css = await this.sheetText(blog, slot, revision);
         if (css !== null && (await this.put(target, sheets, gateToken(slot, revision), css))) reply.inserted[slot] = revision;
       }),
       (async () => {
@@ -109,14 +110,29 @@ export class InsertedSheets {
     }
   }
 
-  private sheetText(blog: string, slot: ImageSlot, revision: string, dataUrl: unknown): string | null {
+  /**
+   * The bytes of a stored image, for a page that draws it on canvas (its policy refuses the
+   * sheets): only the revision its record names now.
+   */
+  async imageFor(blog: string, slot: ImageSlot, revision: string): Promise<string | null> {
+    if ((await this.pageSkin(blog))?.images[slot]?.revision !== revision) return null;
+    return this.readImage(blog, slot, revision);
+  }
+
+  private async pageSkin(blog: string): Promise<PageSkin | null> {
+    return readPageSkin((await this.storage.get(skinKey(blog)))[skinKey(blog)]);
+  }
+
+  /** The sheet of a stored image, made once per revision; the caller has checked that the record names it. */
+  private async sheetText(blog: string, slot: ImageSlot, revision: string): Promise<string | null> {
     const key = `${blog}/${gateToken(slot, revision)}`;
-    let css = this.made.get(key) ?? null;
-    if (css === null && isImageDataUrl(dataUrl)) {
-      css = imageCss(slot, revision, dataUrl);
-      for (const other of this.made.keys()) if (other.startsWith(`${blog}/${slot}:`)) this.made.delete(other);
-      this.made.set(key, css);
-    }
+    const made = this.made.get(key);
+    if (made !== undefined) return made;
+    const dataUrl = await this.readImage(blog, slot, revision);
+    if (dataUrl === null) return null;
+    const css = imageCss(slot, revision, dataUrl);
+    for (const other of this.made.keys()) if (other.startsWith(`${blog}/${slot}:`)) this.made.delete(other);
+    this.made.set(key, css);
     return css;
   }
 
@@ -135,9 +151,8 @@ export class InsertedSheets {
     if (colors) return colorCss(colors, { gated: true });
     const [slot, revision] = token.split(':') as [ImageSlot, string | undefined];
     if (!imageSlots.includes(slot) || !isRevision(revision)) return null;
-    const stored = await this.storage.get([skinKey(blog), imageKey(blog, slot)]);
-    if (readPageSkin(stored[skinKey(blog)])?.images[slot]?.revision !== revision) return null;
-    return this.sheetText(blog, slot, revision, stored[imageKey(blog, slot)]);
+    if ((await this.pageSkin(blog))?.images[slot]?.revision !== revision) return null;
+    return this.sheetText(blog, slot, revision);
   }
 
   private sheetsOf({ tabId, frameId, page }: SheetTarget): Map<string, Inserted> {

@@ -5,19 +5,26 @@
  * first paint too.
  */
 import { nativeBrowser as browser } from '../src/ext';
-import { isSheetRequest, type SheetReply } from '../src/messages';
+import { isImageRequest, isSheetRequest, type SheetReply } from '../src/messages';
 import { keepFirstPaintHold, rebuildFirstPaintHold } from '../src/first-paint-registration';
 import { blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
+import { readStoredImage } from '../src/stored-images';
 import { InsertedSheets } from './inserted-sheets';
 
-const sheets = new InsertedSheets(browser.storage.local, browser.scripting);
+const storage = browser.storage.local;
+const sheets = new InsertedSheets(storage, (blog, slot, revision) => readStoredImage(storage, blog, slot, revision), browser.scripting);
 const nothing: SheetReply = { inserted: {} };
 
 browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only a blog page's own content script may ask, and only for its own blog.
   const blog = sender.url ? blogKeyFromUrl(sender.url) : null;
   const tabId = sender.tab?.id;
-  if (!isSheetRequest(message) || sender.id !== browser.runtime.id || !blog || message.blog !== blog || tabId === undefined) {
+  const fromItsBlog = sender.id === browser.runtime.id && blog !== null && (message as { blog?: unknown } | null)?.blog === blog;
+  if (isImageRequest(message) && fromItsBlog) {
+    sheets.imageFor(blog, message.slot, message.revision).then(sendResponse, () => sendResponse(null));
+    return true;
+  }
+  if (!isSheetRequest(message) || !fromItsBlog || tabId === undefined) {
     sendResponse(nothing);
     return true;
   }

@@ -5,6 +5,9 @@
  */
 import { crc32 } from 'node:zlib';
 import type { Page, Worker } from 'playwright';
+import type { ImageSlot } from '../src/rules';
+import { demoUser } from '../test/support/extension';
+import { storedImageUrl } from '../test/support/stored-images';
 import { round2, summarize } from './stats';
 
 type PageFiles = { __bspFiles: Record<string, File> };
@@ -290,7 +293,7 @@ export class Phases {
 }
 
 /** The first characters of the base64 of the image stored for `slot`: what a page showing it computes to. */
-export async function storedImagePrefix(editor: Page, key: string): Promise<string> {
-  const value = await editor.evaluate(async (key) => (await chrome.storage.local.get(key))[key] as string, key);
+export async function storedImagePrefix(editor: Page, slot: ImageSlot): Promise<string> {
+  const value = (await storedImageUrl(editor, demoUser, slot)) ?? '';
   return value.slice(value.indexOf(',') + 1, value.indexOf(',') + 65);
 }

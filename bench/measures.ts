@@ -3,7 +3,8 @@
  * "Speed", says what each figure is and how it is detected.
  */
 import type { Page } from 'playwright';
-import { imageKey } from '../src/skin';
+import { imageSlots } from '../src/rules';
+import { storedImageUrl, until } from '../test/support/stored-images';
 import { demoUser, homeUrl, openBlogPage, openEditor, type ExtensionSession } from '../test/support/extension';
 import { asUpload } from '../test/support/images';
 import { rgb } from '../test/support/page-state';
@@ -93,12 +94,8 @@ export async function measureHeaderPick({ editor, home }: Bench, header: KeptFil
       await remove.click();
       await collect(home);
       await remove.waitFor({ state: 'detached' });
-      // The bytes go in a second write: let it finish, so no pick overlaps the last removal.
-      await editor.waitForFunction(
-        async (key) => !(key in (await chrome.storage.local.get(key))),
-        imageKey(demoUser, 'header'),
-        { polling: 10, timeout: waitLimitMs },
-      );
+      // Let the removal's write finish, so no pick overlaps it.
+      await until(() => storedImageUrl(editor, demoUser, 'header'), (url) => url === null, waitLimitMs);
     }
     await editor.waitForTimeout(50);
     await armStyleWait(home, { selector: bannerSelector, property: 'background-image', startsWith: 'url("data:image/png' }, waitLimitMs);
@@ -576,18 +573,14 @@ export async function measureFirstFrames(bench: Bench, skinnedLook: SkinLook): P
  * against the picked files themselves, which is what pages got before the crop step.
  */
 export async function measureImageBytes({ editor }: Bench): Promise<void> {
-  // The page's share: the stored images in storage.local. The picked files: their sizes as the record
-  // names them, as data URLs (4/3 of the bytes), which is what pages were given before.
-  const stored = await editor.evaluate(async (blog) => {
-    const all = await chrome.storage.local.get(null);
-    const record = all[`skin:${blog}`] as { images: Record<string, { source: { bytes: number } }> };
-    return {
-      page: Object.entries(all)
-        .filter(([key, value]) => key.startsWith(`image:${blog}:`) && typeof value === 'string')
-        .reduce((sum, [, value]) => sum + (value as string).length, 0),
-      picked: Object.values(record.images).reduce((sum, image) => sum + Math.ceil(image.source.bytes / 3) * 4, 0),
-    };
+  // The page's share: the stored images the record names. The picked files: their sizes as the
+  // record names them, as data URLs (4/3 of the bytes), which is what pages were given before.
+  const kept = await Promise.all(imageSlots.map((slot) => storedImageUrl(editor, demoUser, slot)));
+  const picked = await editor.evaluate(async (blog) => {
+    const record = (await chrome.storage.local.get(`skin:${blog}`))[`skin:${blog}`] as { images: Record<string, { source: { bytes: number } }> };
+    return Object.values(record.images).reduce((sum, image) => sum + Math.ceil(image.source.bytes / 3) * 4, 0);
   }, demoUser);
+  const stored = { page: kept.reduce((sum, url) => sum + (url?.length ?? 0), 0), picked };
   const kb = (bytes: number) => round2(bytes / 1024);
   results.push({
     id: 'page-bytes',

@@ -10,11 +10,10 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright';
 import { build } from 'vite';
 import { chromiumPath } from '../test/chromium';
-import { chromeBuildDir, demoUser, homeUrl, launchWithExtension, openBlogPage, tabIdOf } from '../test/support/extension';
+import { chromeBuildDir, homeUrl, launchWithExtension, openBlogPage, tabIdOf } from '../test/support/extension';
 import { drawImage } from '../test/support/images';
 import { bundleReport, contentScriptPath, KB, sizeBudgets } from './bundle';
 import { claimingPng, countDecodes, keepInEditor, keepLargeJpeg, storedImagePrefix, timeWrites } from './editor';
-import { imageKey } from '../src/skin';
 import {
   measureColorTyping,
   measureContentScript,
@@ -93,9 +92,9 @@ async function main(): Promise<void> {
       title: rgb(skinColors.title),
       images: [
         // What the editor stored for each slot: the cut images, not the picked files.
-        { selector: '.user-profile-head-banner', startsWith: `url("data:image/png;base64,${await storedImagePrefix(bench.editor, imageKey(demoUser, 'header'))}` },
-        { selector: '#userSkin', startsWith: `url("data:image/png;base64,${await storedImagePrefix(bench.editor, imageKey(demoUser, 'background'))}` },
-        { selector: '.aside-box > .aside-title', startsWith: `url("data:image/png;base64,${await storedImagePrefix(bench.editor, imageKey(demoUser, 'column'))}` },
+        { selector: '.user-profile-head-banner', startsWith: `url("data:image/png;base64,${await storedImagePrefix(bench.editor, 'header')}` },
+        { selector: '#userSkin', startsWith: `url("data:image/png;base64,${await storedImagePrefix(bench.editor, 'background')}` },
+        { selector: '.aside-box > .aside-title', startsWith: `url("data:image/png;base64,${await storedImagePrefix(bench.editor, 'column')}` },
       ],
     };
     await attempt(

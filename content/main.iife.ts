@@ -3,16 +3,15 @@
  * page first paints, follows storage as the popup edits it, and offers the popup a few calls.
  */
 import { nativeBrowser as browser } from '../src/ext';
-import { isPreviewFor, PAGE_API_KEY, type SheetReply, type SheetRequest, type PageApi } from '../src/messages';
+import { isPreviewFor, PAGE_API_KEY, type ImageRequest, type SheetReply, type SheetRequest, type PageApi } from '../src/messages';
 import { blogKeyOf } from '../src/sites/csdn';
-import { imageKey, readPageSkin, skinKey, type PageSkin } from '../src/skin';
-import { imageSlots } from '../src/rules';
+import { readPageSkin, skinKey, type PageSkin } from '../src/skin';
 import { loadRecord } from '../src/store';
 import { describePage } from './describe-page';
 import { releaseHold, takeHold } from './take-hold';
-import { SkinPainter, type AskForSheets } from './painter';
+import { SkinPainter, type AskForImage, type AskForSheets } from './painter';
 
-/** Sheets of images, and of a held load's colors, come from the background (background/inserted-sheets.ts). */
+/** Sheets of images, and of a held load's colors, come from the background (background/inserted-sheets.ts), as do the bytes for canvas. */
 function sheetsFromBackground(blog: string): AskForSheets {
   const page = crypto.randomUUID();
   return async (ask) => {
@@ -21,6 +20,11 @@ function sheetsFromBackground(blog: string): AskForSheets {
     return reply ?? { inserted: {} };
   };
 }
+
+const imagesFromBackground =
+  (blog: string): AskForImage =>
+  (slot, revision) =>
+    browser.runtime.sendMessage({ type: 'image', blog, slot, revision } satisfies ImageRequest);
 
 const blog = blogKeyOf(location);
 if (blog) start(blog);
@@ -35,7 +39,7 @@ function start(blog: string): void {
     if (!painter) {
       // An article page has no header band (but in the older template): its header image waits
       // until the parsed page shows one, so a page without it is never sent the image.
-      painter = new SkinPainter(document, storage, blog, sheetsFromBackground(blog), location.pathname.includes('/article/details/'));
+      painter = new SkinPainter(document, sheetsFromBackground(blog), imagesFromBackground(blog), location.pathname.includes('/article/details/'));
       moveToCanvasWhenRefused(painter);
     }
     return painter;
@@ -58,15 +62,10 @@ function start(blog: string): void {
 
   browser.storage.onChanged.addListener((changes, area) => {
     const record = area === 'local' ? changes[skinKey(blog)] : undefined;
-    if (!record) return; // every edit rewrites the record, in the same write as any new image
+    if (!record) return; // every edit rewrites the record; image bytes are kept elsewhere
     changedMeanwhile = true;
     stored = readPageSkin(record.newValue);
-    const images: Record<string, unknown> = {};
-    for (const slot of imageSlots) {
-      const change = changes[imageKey(blog, slot)];
-      if (change) images[imageKey(blog, slot)] = change.newValue;
-    }
-    void painterOnDemand().show(stored, images);
+    void painterOnDemand().show(stored);
   });
 
   // The editor calls in with scripting.executeScript; page scripts cannot see this world's globals.

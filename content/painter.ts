@@ -3,8 +3,7 @@ import { HOLD_CSS, MAX_HOLD_MS } from '../src/first-paint';
 import { colorSlots, imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import type { SheetReply, SheetRequest } from '../src/messages';
 import { colorCss, colorsToken, gateToken, SHEET_GATE, imageCss } from '../src/skin-css';
-import { imageKey, isImageDataUrl, isRevision, type PageSkin } from '../src/skin';
-import type { SkinStorage } from '../src/store';
+import { isImageDataUrl, isRevision, type PageSkin } from '../src/skin';
 import { CanvasLayers } from './canvas-layers';
 import { ColorsAhead } from './colors-ahead';
 import { StyleOwner } from './style-owner';
@@ -26,13 +25,16 @@ const AHEAD_LIMIT_MS = 10_000;
  */
 export type AskForSheets = (ask: Pick<SheetRequest, 'insert' | 'colors' | 'remove'>) => Promise<SheetReply>;
 
+/** Asks the background for the bytes of a stored image, for canvas layers: a data URL, unchecked yet. */
+export type AskForImage = (slot: ImageSlot, revision: string) => Promise<unknown>;
+
 /**
  * Turns a blog's stored skin into what the page shows. Colors are a small stylesheet of ours.
  * Images are sheets switched on by a gate attribute (src/skin-css.ts): at page load the browser
- * inserts them (see AskForSheets), so the megabytes never pass through this script; an image
- * edited while the page is open arrives with its storage change, or ahead of it from the editor
- * (`preview`), and since those bytes are in hand already, its sheet is written here, in a style
- * node of ours, without a round trip. Pages that refuse `data:` images get canvas layers instead.
+ * inserts them (see AskForSheets), so the bytes never pass through this script; an image the
+ * editor is saving comes ahead of its save with its bytes (`preview`), and since those are in hand
+ * already, its sheet is written here, in a style node of ours, without a round trip. Pages that
+ * refuse `data:` images get canvas layers instead.
  * A page held at load gets its colors from the browser too, with the images: it is out of sight
  * until they are in anyway, and so its load creates no style node at all.
  */
@@ -68,9 +70,8 @@ export class SkinPainter {
 
   constructor(
     private readonly document: Document,
-    private readonly storage: Pick<SkinStorage, 'get'>,
-    private readonly blog: string,
     private readonly askForSheets: AskForSheets,
+    private readonly askForImage: AskForImage,
     /** The header waits for the parsed page; the others never do, so a page without one is never sent it. */
     headerLater = false,
   ) {
@@ -95,7 +96,7 @@ export class SkinPainter {
     this.canvas = new CanvasLayers(this.document, (css) => this.owner.set('layers', css));
     this.syncGate();
     this.release([...this.inserted.keys()]);
-    if (this.skin?.enabled) void this.draw(this.skin, {});
+    if (this.skin?.enabled) void this.draw(this.skin);
     for (const [slot, { revision, dataUrl }] of this.ahead) {
       void this.canvas.set(slot, dataUrl);
       this.drawn.set(slot, revision);
@@ -132,12 +133,12 @@ export class SkinPainter {
     const stored = this.skin?.enabled ? this.skin : null;
     if (this.canvas) {
       this.drawn.delete(slot);
-      if (stored?.images[slot]) void this.draw(stored, {});
+      if (stored?.images[slot]) void this.draw(stored);
       else void this.canvas.set(slot, null);
       return;
     }
     this.settleSheets();
-    if (stored) void this.insertSheets(stored, {}); // the stored image, should its sheet be missing
+    if (stored) void this.insertSheets(stored); // the stored image, should its sheet be missing
   }
 
   /**
@@ -220,12 +221,8 @@ export class SkinPainter {
     }
   }
 
-  /**
-   * Shows `skin`, or clears everything when it is off or absent. `knownImages` are image values
-   * already in hand (from a storage change), keyed by storage key: written into sheets of our own,
-   * or drawn on canvas layers, instead of asked for.
-   */
-  async show(skin: PageSkin | null, knownImages: Record<string, unknown> = {}): Promise<void> {
+  /** Shows `skin`, or clears everything when it is off or absent. */
+  async show(skin: PageSkin | null): Promise<void> {
     const before = this.skin?.colors ?? {};
     this.skin = skin;
     for (const slot of imageSlots) {
@@ -248,25 +245,20 @@ export class SkinPainter {
       this.owner.clear();
       return;
     }
-    const images = this.canvas ? this.draw(skin, knownImages) : this.insertSheets(skin, knownImages);
+    const images = this.canvas ? this.draw(skin) : this.insertSheets(skin);
     // After the images' requests are marked under way, so the gate keeps the ones before them.
     this.recolor();
     await images;
   }
 
-  private async insertSheets(skin: PageSkin, knownImages: Record<string, unknown>): Promise<void> {
+  private async insertSheets(skin: PageSkin): Promise<void> {
     const missing: Revisions = {};
     for (const slot of imageSlots) {
       const revision = skin.images[slot]?.revision;
       const token = revision && gateToken(slot, revision);
       if (!token || this.inserted.has(token) || this.pending.has(token) || this.unseen.has(slot)) continue;
-      const inHand = knownImages[imageKey(this.blog, slot)];
-      if (isImageDataUrl(inHand)) {
-        this.putOwnSheet(slot, revision, inHand);
-      } else {
-        missing[slot] = revision;
-        this.pending.add(token);
-      }
+      missing[slot] = revision;
+      this.pending.add(token);
     }
     this.settleSheets();
     const colorsWanted = this.colorsSheet?.state === 'wanted' ? this.colorsSheet : null;
@@ -358,7 +350,7 @@ export class SkinPainter {
     if (browserTokens.length > 0) void this.askForSheets({ insert: {}, remove: browserTokens }).catch(() => undefined);
   }
 
-  private async draw(skin: PageSkin, knownImages: Record<string, unknown>): Promise<void> {
+  private async draw(skin: PageSkin): Promise<void> {
     const stale: ImageSlot[] = [];
     for (const slot of imageSlots) {
       const revision = this.wanted(slot);
@@ -369,14 +361,12 @@ export class SkinPainter {
       }
     }
     if (stale.length === 0) return;
-    const missing = stale.map((slot) => imageKey(this.blog, slot)).filter((key) => !(key in knownImages));
-    const fetched = missing.length > 0 ? await this.storage.get(missing) : {};
+    const fetched = await Promise.all(stale.map((slot) => this.askForImage(slot, skin.images[slot]!.revision).catch(() => null)));
     // A newer skin asked for meanwhile draws its own; these bytes must not draw over it.
     if (this.skin !== skin || !this.canvas) return;
-    for (const slot of stale) {
+    for (const [i, slot] of stale.entries()) {
       if (this.wanted(slot) !== skin.images[slot]!.revision) continue; // previewed meanwhile
-      const key = imageKey(this.blog, slot);
-      const dataUrl = knownImages[key] ?? fetched[key];
+      const dataUrl = fetched[i];
       if (!isImageDataUrl(dataUrl)) continue;
       void this.canvas.set(slot, dataUrl);
       this.drawn.set(slot, skin.images[slot]!.revision);

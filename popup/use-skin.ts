@@ -4,8 +4,9 @@ import type { HexColor } from '../src/color';
 import type { PageDescription } from '../src/messages';
 import { imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import { blogHostPatterns, blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
-import { emptySkin, imageKey, isImageDataUrl, isNewerRecord, readSkin, skinKey, type ImageInfo, type Skin } from '../src/skin';
-import { loadRecord, SkinStore } from '../src/store';
+import { emptySkin, isNewerRecord, readSkin, skinKey, type ImageInfo, type Skin } from '../src/skin';
+import { loadRecord, SkinStore, type ImageKeeper } from '../src/store';
+import { forgetStoredImages, keepStoredImage, readStoredImage } from '../src/stored-images';
 import { keepFirstPaintHold } from '../src/first-paint-registration';
 import { describeTab, dropColorPreviewInTab, dropPreviewInTab, previewColorInTab, previewInTab } from './page-calls';
 import { forgetPickedFiles, keepPickedFile, pickedFile } from './picked-files';
@@ -55,7 +56,11 @@ export interface SkinActions {
   setEnabled(enabled: boolean): Promise<void>;
 }
 
-const store = new SkinStore(browser.storage.local, async (name, task) => await navigator.locks.request(name, task));
+const imageKeeper: ImageKeeper = {
+  keep: keepStoredImage,
+  forgetOthers: (blog, slot, keep) => forgetStoredImages(browser.storage.local, blog, slot, keep),
+};
+const store = new SkinStore(browser.storage.local, imageKeeper, async (name, task) => await navigator.locks.request(name, task));
 
 /** The popup's one piece of state: the target blog, its page, and its stored skin. */
 export function useSkin(): { state: PopupState; actions: SkinActions } {
@@ -85,18 +90,18 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
       setState((previous) => (previous.status === 'ready' ? { ...previous, skin } : previous));
     };
     let heard = false;
-    const follow = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const follow = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, area: string) => {
       const change = area === 'local' ? changes[skinKey(blog)] : undefined;
       if (!change) return;
       heard = true;
-      // Images stored meanwhile (by another editor) come in the same write as their record.
-      const stored: ImageUrls = {};
-      for (const slot of imageSlots) {
-        const image = changes[imageKey(blog, slot)];
-        if (image && isImageDataUrl(image.newValue)) stored[slot] = image.newValue;
-      }
-      if (Object.keys(stored).length > 0) {
-        setState((previous) => (previous.status === 'ready' ? { ...previous, imageUrls: { ...previous.imageUrls, ...stored } } : previous));
+      // Images stored meanwhile (by another editor) are kept before the record that names them.
+      const before = readSkin(change.oldValue);
+      const after = readSkin(change.newValue);
+      const changed = imageSlots.filter((slot) => after?.images[slot] && after.images[slot].revision !== before?.images[slot]?.revision);
+      if (after && changed.length > 0) {
+        void loadImages(blog, after, changed).then((stored) =>
+          setState((previous) => (previous.status === 'ready' ? { ...previous, imageUrls: { ...previous.imageUrls, ...stored } } : previous)),
+        );
       }
       show(change.newValue);
     };
@@ -129,10 +134,11 @@ export function useSkin(): { state: PopupState; actions: SkinActions } {
     return () => browser.tabs.onUpdated.removeListener(onUpdated);
   }, [tabId, blog]);
 
-  // Thumbnails come after the fields: their bytes are megabytes, the facts beside them are not.
+  // Thumbnails come after the fields: their bytes are read apart from the record.
+  const firstSkin = state.status === 'ready' ? state.skin : null;
   useEffect(() => {
-    if (!blog) return;
-    void loadThumbnails(blog).then((stored) =>
+    if (!blog || !firstSkin) return;
+    void loadImages(blog, firstSkin, imageSlots).then((stored) =>
       setState((previous) =>
         previous.status === 'ready' ? { ...previous, imageUrls: { ...stored, ...previous.imageUrls }, imagesRead: true } : previous,
       ),
@@ -231,13 +237,15 @@ function keepHoldFor(blog: string, spellings: string[]): Promise<void> {
   return keepFirstPaintHold(blog, spellings).catch((cause: unknown) => console.warn('first-paint hold:', cause));
 }
 
-async function loadThumbnails(blog: string): Promise<ImageUrls> {
-  const stored = await browser.storage.local.get(imageSlots.map((slot) => imageKey(blog, slot)));
+/** The stored images of `slots`, as `skin` names them; checked, so a damaged record makes the editor load nothing. */
+async function loadImages(blog: string, skin: Skin, slots: readonly ImageSlot[]): Promise<ImageUrls> {
   const imageUrls: ImageUrls = {};
-  for (const slot of imageSlots) {
-    const url = stored[imageKey(blog, slot)];
-    // Only an image data URL we could have written: a damaged record must not make the editor load anything.
-    if (isImageDataUrl(url)) imageUrls[slot] = url;
-  }
+  await Promise.all(
+    slots.map(async (slot) => {
+      const revision = skin.images[slot]?.revision;
+      const url = revision && (await readStoredImage(browser.storage.local, blog, slot, revision).catch(() => null));
+      if (url) imageUrls[slot] = url;
+    }),
+  );
   return imageUrls;
 }

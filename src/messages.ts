@@ -88,6 +88,22 @@ export interface SheetReply {
   colors?: string;
 }
 
+/**
+ * A page whose policy refuses the sheets draws its images on canvas (content/canvas-layers.ts), so
+ * it asks for the bytes of one: the revision its record names; the reply is the data URL, or null.
+ */
+export interface ImageRequest {
+  type: 'image';
+  blog: string;
+  slot: ImageSlot;
+  revision: string;
+}
+
+export function isImageRequest(message: unknown): message is ImageRequest {
+  const request = message as ImageRequest | null;
+  return request?.type === 'image' && typeof request.blog === 'string' && imageSlots.includes(request.slot) && typeof request.revision === 'string';
+}
+
 export function isSheetRequest(message: unknown): message is SheetRequest {
   const request = message as SheetRequest | null;
   return (

@@ -1,6 +1,6 @@
 import type { HexColor } from './color';
 import type { ColorSlot, ImageSlot } from './rules';
-import { emptySkin, imageKey, isNewerRecord, readSkin, skinKey, type ImageInfo, type Skin } from './skin';
+import { emptySkin, isNewerRecord, readSkin, skinKey, type ImageInfo, type Skin } from './skin';
 
 /** The part of `storage.local` this module uses; a plain object stands in for it in unit tests. */
 export interface SkinStorage {
@@ -14,6 +14,13 @@ export type WithLock = <T>(name: string, task: () => Promise<T>) => Promise<T>;
 
 const unlocked: WithLock = (_name, task) => task();
 
+/** Where the stored images' bytes live (src/stored-images.ts); a map stands in for it in unit tests. */
+export interface ImageKeeper {
+  keep(blog: string, slot: ImageSlot, revision: string, dataUrl: string): Promise<void>;
+  /** Lets the slot's other images go, but the one of `keep`. */
+  forgetOthers(blog: string, slot: ImageSlot, keep?: string): Promise<void>;
+}
+
 /** The blog's stored skin, or an empty one. */
 export async function loadSkin(storage: Pick<SkinStorage, 'get'>, blog: string): Promise<Skin> {
   return readSkin(await loadRecord(storage, blog)) ?? emptySkin();
@@ -26,8 +33,9 @@ export async function loadRecord(storage: Pick<SkinStorage, 'get'>, blog: string
 }
 
 /**
- * Persistence per blog. The skin record (colors, switch, image facts) is small; each image's
- * bytes sit under a key of their own, so a color change writes and broadcasts a few hundred bytes.
+ * Persistence per blog. The skin record (colors, switch, image facts) is small and lives in
+ * `storage.local`, whose change events tell pages what to show; each image's bytes are kept apart
+ * (`ImageKeeper`), so no page hears of megabytes, and a color change writes a few hundred bytes.
  */
 export class SkinStore {
   /** Edits from one popup run one after another, so quick successive changes never undo each other. */
@@ -39,6 +47,7 @@ export class SkinStore {
    */
   constructor(
     private readonly storage: SkinStorage,
+    private readonly images: ImageKeeper,
     private readonly withLock: WithLock = unlocked,
   ) {}
 
@@ -60,19 +69,18 @@ export class SkinStore {
   }
 
   /**
-   * A new pick: the stored image cut from it and the record that points at it go in one write,
-   * so a reader sees both or neither. The picked file itself is kept by the editor, apart: `file`
-   * keeps it before that write and lets the slot's other picked files go after it, both under the
-   * record's lock, so no other save can name a file that is let go meanwhile.
+   * A new pick: the stored image cut from it is kept before the record that names it is written,
+   * and the slot's other images go after, all under the record's lock, so a reader of the record
+   * always finds its image. The picked file itself is kept the same way (`file`).
    */
   setImage(blog: string, slot: ImageSlot, info: ImageInfo, outputDataUrl: string, file?: PickedFileKeeper): Promise<Skin> {
+    const image = this.imageKeeper(blog, slot, info.revision, outputDataUrl);
     return this.update(
       blog,
       (skin) => {
         skin.images[slot] = info;
       },
-      { [imageKey(blog, slot)]: outputDataUrl },
-      file,
+      file ? [image, file] : [image],
     );
   }
 
@@ -87,8 +95,16 @@ export class SkinStore {
         if (skin.images[slot]?.source.id !== info.source.id) throw new StaleCropError();
         skin.images[slot] = info;
       },
-      { [imageKey(blog, slot)]: outputDataUrl },
+      [this.imageKeeper(blog, slot, info.revision, outputDataUrl)],
     );
+  }
+
+  /** Keeps one stored image for the record's write, and lets the slot's others go after it. */
+  private imageKeeper(blog: string, slot: ImageSlot, revision: string, dataUrl: string): PickedFileKeeper {
+    return {
+      keep: () => this.images.keep(blog, slot, revision, dataUrl),
+      forgetOthers: () => this.images.forgetOthers(blog, slot, revision),
+    };
   }
 
   async removeImage(blog: string, slot: ImageSlot, file?: Pick<PickedFileKeeper, 'forgetOthers'>): Promise<Skin> {
@@ -98,13 +114,14 @@ export class SkinStore {
     // The record no longer points at the bytes, so dropping them second can never break it.
     await this.withLock(skinKey(blog), async () => {
       if ((await this.load(blog)).images[slot]) return; // picked again meanwhile
-      await this.storage.remove(imageKey(blog, slot));
+      await this.images.forgetOthers(blog, slot).catch(() => undefined);
       await file?.forgetOthers().catch(() => undefined);
     });
     return skin;
   }
 
-  private update(blog: string, change: (skin: Skin) => void, extra: Record<string, unknown> = {}, file?: PickedFileKeeper): Promise<Skin> {
+  /** `files`: what the record will name, kept before it is written; what it no longer names, let go after. */
+  private update(blog: string, change: (skin: Skin) => void, files: PickedFileKeeper[] = []): Promise<Skin> {
     const next = this.pending.then(() =>
       this.withLock(skinKey(blog), async () => {
         // Read fresh each time: another tab of the same blog may have written since we loaded.
@@ -112,10 +129,10 @@ export class SkinStore {
         if (isNewerRecord(record)) throw new NewerSkinError();
         const skin = readSkin(record) ?? emptySkin();
         change(skin);
-        await file?.keep();
-        await this.storage.set({ ...extra, [skinKey(blog)]: skin });
+        for (const file of files) await file.keep();
+        await this.storage.set({ [skinKey(blog)]: skin });
         // Best effort: a file left behind costs space, never a skin.
-        await file?.forgetOthers().catch(() => undefined);
+        for (const file of files) await file.forgetOthers().catch(() => undefined);
         return skin;
       }),
     );
@@ -140,7 +157,7 @@ export class NewerSkinError extends Error {
   }
 }
 
-/** Keeps a pick's file (before its record is written) and lets the slot's other picked files go (after). */
+/** Keeps a file (before its record is written) and lets the slot's other files go (after). */
 export interface PickedFileKeeper {
   keep(): Promise<void>;
   forgetOthers(): Promise<void>;

@@ -347,11 +347,14 @@ describe('a skin saved by version 1', () => {
       [skinKey(blog), imageKey(blog, 'background'), record, original] as const,
     );
     const read = async () => editor.evaluate(readExtensionStorage, [skinKey(blog), imageKey(blog, 'background')]);
-    expect(describeImage((await read())[imageKey(blog, 'background')] as string)).toBe('image/png 400×400');
+    const kept = () => storedImageUrl(editor, blog, 'background');
+    expect(describeImage(await kept())).toBe('image/png 400×400');
 
     const old = await openEditor(session, page);
-    await expect.poll(async () => describeImage(((await read())[imageKey(blog, 'background')] as string) ?? null)).toBe('image/png 100×100');
+    await expect.poll(async () => describeImage(await kept())).toBe('image/png 100×100');
     const after = await read();
+    // The bytes left in storage.local by version 1 are gone: no page hears of image bytes again.
+    expect(after).not.toHaveProperty(imageKey(blog, 'background'));
     await expect.poll(() => old.evaluate(readPickedFile, [blog, 'background'] as [string, string])).toBe(original);
     expect(after[skinKey(blog)]).toMatchObject({
       schema: 2,
@@ -368,7 +371,7 @@ describe('a skin saved by version 1', () => {
     await expect.poll(() => old.getByRole('group', { name: '博客底图', exact: true }).getByText('old.png').count()).toBe(1);
     await expect
       .poll(() => computedStyle(page, '#userSkin', 'background-image'))
-      .toBe(cssUrl((await read())[imageKey(blog, 'background')] as string));
+      .toBe(cssUrl(await kept()));
     expect(await computedStyle(page, '#userSkin', 'background-size')).toBe('100px 100px');
     await old.close();
     await page.close();

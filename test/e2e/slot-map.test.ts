@@ -201,7 +201,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** The blog's skin as the editor stores it (schema 2), every field set, on or off. */
+/** The blog's skin (schema 2), every field set, on or off; its images where versions before this one kept them, read the same way. */
 function skinItems(blog: string, enabled: boolean): Record<string, unknown> {
   const record = {
     schema: 2,

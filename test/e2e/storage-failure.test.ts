@@ -79,7 +79,7 @@ describe('a slow save', () => {
     await editor.getByLabel('栏目图', { exact: true }).setInputFiles(asUpload('column.png', column, 'image/png'));
     const columnImage = () => computedStyle(home, '.aside-box > .aside-title', 'background-image');
     await expect.poll(columnImage).toContain('data:image/png');
-    const stored = () => editor.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).some((key) => key.endsWith(':column')));
+    const stored = async () => (await storedImageUrl(editor, demoUser, 'column')) !== null;
     expect(await stored()).toBe(false);
 
     await finishWrites(editor);

@@ -1,6 +1,6 @@
 /**
  * What the editor stored, read back as the tests need it: the exact-size image a page is given
- * (`image:<blog>:<slot>`), the picked file (`source:<blog>:<slot>`) and the record, plus PNG and
+ * (IndexedDB `stored-images`), the picked file (IndexedDB `picked-files`) and the record, plus PNG and
  * data-URL helpers to say what those bytes are. Plain TypeScript: the Chromium tests (Playwright)
  * and the Firefox tests (puppeteer) both use it.
  */
@@ -9,10 +9,6 @@ import type { ImageSlot } from '../../src/rules';
 
 export { imageKey, skinKey };
 
-/**
- * Reads `keys` from the extension's storage.local. Runs in an extension page (the editor): hand it
- * to `page.evaluate` as it is, in Chromium (`chrome`) or Firefox (`browser`).
- */
 /**
  * The picked file the editor keeps for a blog's slot (popup/picked-files.ts), as a data URL, or
  * null; `pick` names it, else the one of the stored record. Runs in an extension page, like the above.
@@ -43,21 +39,50 @@ export async function readPickedFile([blog, slot]: [string, string]): Promise<st
   });
 }
 
+/**
+ * Reads `keys` from the extension's storage.local. Runs in an extension page (the editor): hand it
+ * to `page.evaluate` as it is, in Chromium (`chrome`) or Firefox (`browser`).
+ */
 export async function readExtensionStorage(keys: string[]): Promise<Record<string, unknown>> {
   const api = (globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome }).browser ?? globalThis.chrome;
   return api!.storage.local.get(keys);
 }
 
-/** An extension page that can run `readExtensionStorage`: a Playwright or a puppeteer page. */
-interface Evaluator {
-  evaluate(fn: typeof readExtensionStorage, keys: string[]): Promise<Record<string, unknown>>;
+/**
+ * The stored image the record names for a blog's slot (src/stored-images.ts: IndexedDB, or where
+ * older versions kept it), as a data URL, or null. Runs in an extension page, like the above.
+ */
+export async function readStoredImage([blog, slot]: [string, string]): Promise<string | null> {
+  const api = (globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome }).browser ?? globalThis.chrome;
+  const key = `image:${blog}:${slot}`;
+  const stored = await api!.storage.local.get([`skin:${blog}`, key]);
+  const record = stored[`skin:${blog}`] as { images?: Record<string, { revision?: string }> } | undefined;
+  const revision = record?.images?.[slot]?.revision;
+  if (!revision) return null;
+  const database = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('stored-images');
+    request.onupgradeneeded = () => request.result.createObjectStore('images');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const kept = await new Promise<unknown>((resolve, reject) => {
+    const request = database.transaction('images').objectStore('images').get([blog, slot, revision]);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  database.close();
+  if (typeof kept === 'string') return kept;
+  return typeof stored[key] === 'string' ? (stored[key] as string) : null;
+}
+
+/** An extension page that can run `readStoredImage`. */
+interface ImageEvaluator {
+  evaluate(fn: typeof readStoredImage, at: [string, string]): Promise<string | null>;
 }
 
 /** The stored exact-size image of `slot` (a data URL), or null when none is stored. */
-export async function storedImageUrl(extensionPage: Evaluator, blog: string, slot: ImageSlot): Promise<string | null> {
-  const key = imageKey(blog, slot);
-  const stored = await extensionPage.evaluate(readExtensionStorage, [key]);
-  return typeof stored[key] === 'string' ? stored[key] : null;
+export async function storedImageUrl(extensionPage: ImageEvaluator, blog: string, slot: ImageSlot): Promise<string | null> {
+  return extensionPage.evaluate(readStoredImage, [blog, slot]);
 }
 
 /** `background-image` as a computed style spells a data URL. */

@@ -1,14 +1,34 @@
 import { describe, expect, it, vi } from 'vitest';
-import { loadRecord, loadSkin, NewerSkinError, SkinStore, StaleCropError, type SkinStorage } from '../../src/store';
+import { loadRecord, loadSkin, NewerSkinError, SkinStore, StaleCropError, type ImageKeeper, type SkinStorage } from '../../src/store';
 import { imageKey, isNewerRecord, SKIN_SCHEMA, skinKey, type ImageInfo } from '../../src/skin';
 
-/** storage.local's contract, in memory; every `set` is recorded as one write. */
-function memoryStorage(): SkinStorage & { data: Map<string, unknown>; writes: Array<Record<string, unknown>> } {
+/** The stored images' store (src/stored-images.ts), in memory: a data URL per blog, slot and revision. */
+interface MemoryImages extends ImageKeeper {
+  kept: Map<string, string>;
+  /** The data URLs kept for a slot. */
+  of(blog: string, slot: string): string[];
+}
+
+/** storage.local's contract, in memory; every `set` is recorded as one write. `images` keeps the bytes. */
+function memoryStorage(): SkinStorage & { data: Map<string, unknown>; writes: Array<Record<string, unknown>>; images: MemoryImages } {
   const data = new Map<string, unknown>();
   const writes: Array<Record<string, unknown>> = [];
+  const kept = new Map<string, string>();
+  const images: MemoryImages = {
+    kept,
+    of: (blog, slot) => [...kept].filter(([key]) => key.startsWith(`${blog}/${slot}/`)).map(([, url]) => url),
+    async keep(blog, slot, revision, dataUrl) {
+      kept.set(`${blog}/${slot}/${revision}`, dataUrl);
+    },
+    async forgetOthers(blog, slot, keep) {
+      for (const key of kept.keys()) if (key.startsWith(`${blog}/${slot}/`) && key !== `${blog}/${slot}/${keep}`) kept.delete(key);
+      data.delete(imageKey(blog, slot)); // as the real one lets an older version's bytes go
+    },
+  };
   return {
     data,
     writes,
+    images,
     async get(keys) {
       const out: Record<string, unknown> = {};
       for (const key of [keys].flat()) if (data.has(key)) out[key] = structuredClone(data.get(key));
@@ -37,48 +57,61 @@ const headerUrl = 'data:image/png;base64,AAAA';
 const recut: ImageInfo = { ...header, crop: { x: 0, y: 0, width: 4000, height: 208 }, bytes: 8, revision: 'r2' };
 const recutUrl = 'data:image/png;base64,BBBB';
 
+const storeInMemory = () => {
+  const storage = memoryStorage();
+  return new SkinStore(storage, storage.images);
+};
+
 describe('SkinStore', () => {
   it('starts a blog with an empty skin that is on', async () => {
-    const skin = await new SkinStore(memoryStorage()).load('alice');
+    const skin = await storeInMemory().load('alice');
     expect(skin).toMatchObject({ enabled: true, colors: {}, images: {} });
   });
 
   it('keeps each blog apart', async () => {
     const storage = memoryStorage();
-    const store = new SkinStore(storage);
+    const store = new SkinStore(storage, storage.images);
     await store.setColor('alice', 'title', '#112233');
     expect((await store.load('alice')).colors.title).toBe('#112233');
     expect((await store.load('bob')).colors).toEqual({});
   });
 
-  it('writes the stored image and the record that points at it in one write, and no picked file', async () => {
+  it('keeps the stored image apart, before the record that names it, and writes no bytes to storage.local', async () => {
     const storage = memoryStorage();
-    const skin = await new SkinStore(storage).setImage('alice', 'header', header, headerUrl);
-    expect(storage.writes).toHaveLength(1);
-    // The picked file is kept by the editor apart: storage.local tells every CSDN tab of each write.
-    expect(Object.keys(storage.writes[0]!).sort()).toEqual([imageKey('alice', 'header'), skinKey('alice')].sort());
-    expect(storage.data.get(imageKey('alice', 'header'))).toBe(headerUrl);
+    const steps: string[] = [];
+    const skin = await new SkinStore(
+      { ...storage, set: async (items) => (steps.push('record'), storage.set(items)) },
+      { ...storage.images, keep: async (...args) => (steps.push('image'), storage.images.keep(...args)) },
+    ).setImage('alice', 'header', header, headerUrl);
+    expect(steps).toEqual(['image', 'record']);
+    // storage.local tells every CSDN tab of each write: only the record goes there.
+    expect(storage.writes.map((write) => Object.keys(write))).toEqual([[skinKey('alice')]]);
+    expect(storage.images.of('alice', 'header')).toEqual([headerUrl]);
     expect(skin.images.header).toEqual(header);
     expect((await loadSkin(storage, 'alice')).images.header).toEqual(header);
   });
 
-  it('keeps the stored image under a key of its own, per blog and slot', () => {
-    expect(imageKey('alice', 'header')).toBe('image:alice:header');
-    expect(imageKey('alice', 'column')).not.toBe(imageKey('bob', 'column'));
-    expect(imageKey('alice', 'column')).not.toBe(imageKey('alice', 'header'));
+  it('lets the slot’s earlier images go once the record names a new one, an older version’s bytes too', async () => {
+    const storage = memoryStorage();
+    storage.data.set(imageKey('alice', 'header'), 'data:image/png;base64,OLD'); // where versions before kept them
+    const store = new SkinStore(storage, storage.images);
+    await store.setImage('alice', 'header', header, headerUrl);
+    await store.setCrop('alice', 'header', recut, recutUrl);
+    expect(storage.images.of('alice', 'header')).toEqual([recutUrl]);
+    expect(storage.data.has(imageKey('alice', 'header'))).toBe(false);
   });
 
   it('loads the record as stored, for a reader of its own', async () => {
     const storage = memoryStorage();
     expect(await loadRecord(storage, 'alice')).toBeUndefined();
-    await new SkinStore(storage).setImage('alice', 'header', header, headerUrl);
+    await new SkinStore(storage, storage.images).setImage('alice', 'header', header, headerUrl);
     expect(await loadRecord(storage, 'alice')).toEqual(storage.data.get(skinKey('alice')));
     expect(await loadRecord(storage, 'bob')).toBeUndefined();
   });
 
   it('never writes image bytes for a color change', async () => {
     const storage = memoryStorage();
-    const store = new SkinStore(storage);
+    const store = new SkinStore(storage, storage.images);
     await store.setImage('alice', 'header', header, headerUrl);
     await store.setColor('alice', 'hover', '#AFAFAF');
     expect(Object.keys(storage.writes[1]!)).toEqual([skinKey('alice')]);
@@ -87,32 +120,32 @@ describe('SkinStore', () => {
 
   it('removes an image and its stored bytes', async () => {
     const storage = memoryStorage();
-    const store = new SkinStore(storage);
+    const store = new SkinStore(storage, storage.images);
     await store.setImage('alice', 'header', header, headerUrl);
     await store.setImage('alice', 'column', { ...header, revision: 'c1' }, headerUrl);
     await store.removeImage('alice', 'header');
     expect((await store.load('alice')).images).toEqual({ column: { ...header, revision: 'c1' } });
-    expect(storage.data.has(imageKey('alice', 'header'))).toBe(false);
+    expect(storage.images.of('alice', 'header')).toEqual([]);
     // The other slot keeps its own.
-    expect(storage.data.get(imageKey('alice', 'column'))).toBe(headerUrl);
+    expect(storage.images.of('alice', 'column')).toEqual([headerUrl]);
   });
 
   describe('a crop of the same pick', () => {
-    it('rewrites the record and the stored image only, in one write', async () => {
+    it('rewrites the record and the stored image only', async () => {
       const storage = memoryStorage();
-      const store = new SkinStore(storage);
+      const store = new SkinStore(storage, storage.images);
       await store.setImage('alice', 'header', header, headerUrl);
       const skin = await store.setCrop('alice', 'header', recut, recutUrl);
       expect(storage.writes).toHaveLength(2);
-      expect(Object.keys(storage.writes[1]!).sort()).toEqual([imageKey('alice', 'header'), skinKey('alice')].sort());
+      expect(Object.keys(storage.writes[1]!)).toEqual([skinKey('alice')]);
       expect(skin.images.header).toEqual(recut);
       expect((await store.load('alice')).images.header).toEqual(recut);
-      expect(storage.data.get(imageKey('alice', 'header'))).toBe(recutUrl);
+      expect(storage.images.of('alice', 'header')).toEqual([recutUrl]);
     });
 
     it('is refused when the slot holds another pick now, and writes nothing', async () => {
       const storage = memoryStorage();
-      const store = new SkinStore(storage);
+      const store = new SkinStore(storage, storage.images);
       const newer: ImageInfo = { ...header, source: { ...header.source, id: 'pick-2', name: 'newer.png' }, revision: 'r3' };
       await store.setImage('alice', 'header', newer, headerUrl);
       const before = new Map(storage.data);
@@ -121,23 +154,24 @@ describe('SkinStore', () => {
       await expect(crop).rejects.toMatchObject({ name: 'StaleCropError' });
       expect(storage.writes).toHaveLength(1);
       expect(storage.data).toEqual(before);
+      expect(storage.images.of('alice', 'header')).toEqual([headerUrl]);
       expect((await store.load('alice')).images.header).toEqual(newer);
     });
 
     it('is refused when the slot has no image any more, and writes nothing', async () => {
       const storage = memoryStorage();
-      const store = new SkinStore(storage);
+      const store = new SkinStore(storage, storage.images);
       await store.setImage('alice', 'header', header, headerUrl);
       await store.removeImage('alice', 'header');
       const writes = storage.writes.length;
       await expect(store.setCrop('alice', 'header', recut, recutUrl)).rejects.toThrow(StaleCropError);
       expect(storage.writes).toHaveLength(writes);
-      expect(storage.data.has(imageKey('alice', 'header'))).toBe(false);
+      expect(storage.images.of('alice', 'header')).toEqual([]);
       expect((await store.load('alice')).images).toEqual({});
     });
 
     it('leaves the queue running after a refusal', async () => {
-      const store = new SkinStore(memoryStorage());
+      const store = storeInMemory();
       await expect(store.setCrop('alice', 'header', recut, recutUrl)).rejects.toThrow(StaleCropError);
       await store.setColor('alice', 'title', '#111111');
       expect((await store.load('alice')).colors).toEqual({ title: '#111111' });
@@ -145,7 +179,7 @@ describe('SkinStore', () => {
   });
 
   it('does not lose one of two quick edits made without waiting', async () => {
-    const store = new SkinStore(memoryStorage());
+    const store = storeInMemory();
     await Promise.all([
       store.setColor('alice', 'title', '#111111'),
       store.setColor('alice', 'hover', '#222222'),
@@ -158,7 +192,7 @@ describe('SkinStore', () => {
   });
 
   it('clears a color', async () => {
-    const store = new SkinStore(memoryStorage());
+    const store = storeInMemory();
     await store.setColor('alice', 'title', '#111111');
     await store.setColor('alice', 'title', null);
     expect((await store.load('alice')).colors).toEqual({});
@@ -166,7 +200,7 @@ describe('SkinStore', () => {
 
   it('leaves the stored skin as it was when a write fails', async () => {
     const storage = memoryStorage();
-    const store = new SkinStore(storage);
+    const store = new SkinStore(storage, storage.images);
     await store.setColor('alice', 'title', '#111111');
     storage.set = async () => {
       throw new Error('QUOTA_BYTES quota exceeded');
@@ -193,8 +227,8 @@ describe('SkinStore with a lock shared by several editors', () => {
   it('keeps both of two edits made at once from two editors of one blog', async () => {
     const storage = memoryStorage();
     const lock = sharedLock();
-    const tabA = new SkinStore(storage, lock);
-    const tabB = new SkinStore(storage, lock);
+    const tabA = new SkinStore(storage, storage.images, lock);
+    const tabB = new SkinStore(storage, storage.images, lock);
     await Promise.all([
       tabA.setImage('alice', 'header', header, headerUrl),
       tabB.setColor('alice', 'title', '#111111'),
@@ -205,14 +239,14 @@ describe('SkinStore with a lock shared by several editors', () => {
       colors: { title: '#111111', hover: '#222222' },
       images: { header },
     });
-    expect(storage.data.get(imageKey('alice', 'header'))).toBe(headerUrl);
+    expect(storage.images.of('alice', 'header')).toEqual([headerUrl]);
   });
 
   it('never lets one editor’s late crop land on the pick another editor just made', async () => {
     const storage = memoryStorage();
     const lock = sharedLock();
-    const tabA = new SkinStore(storage, lock);
-    const tabB = new SkinStore(storage, lock);
+    const tabA = new SkinStore(storage, storage.images, lock);
+    const tabB = new SkinStore(storage, storage.images, lock);
     await tabA.setImage('alice', 'header', header, headerUrl);
     const newer: ImageInfo = { ...header, source: { ...header.source, id: 'pick-2' }, revision: 'r3' };
     const newerUrl = 'data:image/png;base64,CCCC';
@@ -223,13 +257,13 @@ describe('SkinStore with a lock shared by several editors', () => {
     expect(picked.status).toBe('fulfilled');
     expect(cropped).toMatchObject({ status: 'rejected', reason: expect.any(StaleCropError) });
     expect((await tabA.load('alice')).images.header).toEqual(newer);
-    expect(storage.data.get(imageKey('alice', 'header'))).toBe(newerUrl);
+    expect(storage.images.of('alice', 'header')).toEqual([newerUrl]);
   });
 
   it('without the lock, the same race loses an edit (what the lock is for)', async () => {
     const storage = memoryStorage();
-    const tabA = new SkinStore(storage);
-    const tabB = new SkinStore(storage);
+    const tabA = new SkinStore(storage, storage.images);
+    const tabB = new SkinStore(storage, storage.images);
     await Promise.all([tabA.setColor('alice', 'title', '#111111'), tabB.setColor('alice', 'hover', '#222222')]);
     expect(Object.keys((await tabA.load('alice')).colors)).toHaveLength(1);
   });
@@ -240,7 +274,7 @@ describe('a record saved by a newer version', () => {
     const storage = memoryStorage();
     const newer = { schema: 99, enabled: true, colors: { title: '#123456' }, images: {}, extra: [1] };
     storage.data.set(skinKey('alice'), newer);
-    const store = new SkinStore(storage);
+    const store = new SkinStore(storage, storage.images);
     await expect(store.setColor('alice', 'title', '#ABCDEF')).rejects.toBeInstanceOf(NewerSkinError);
     await expect(store.setEnabled('alice', false)).rejects.toBeInstanceOf(NewerSkinError);
     await expect(store.setImage('alice', 'header', header, headerUrl)).rejects.toBeInstanceOf(NewerSkinError);
@@ -266,6 +300,7 @@ describe('the picked file of a new pick', () => {
     };
     const store = new SkinStore(
       { ...storage, set: async (items) => (steps.push(`set ${locked}`), storage.set(items)) },
+      storage.images,
       lock,
     );
     await store.setImage('alice', 'header', header, headerUrl, {
@@ -279,7 +314,7 @@ describe('the picked file of a new pick', () => {
     const storage = memoryStorage();
     const forget = vi.fn(async () => undefined);
     await expect(
-      new SkinStore(storage).setImage('alice', 'header', header, headerUrl, { keep: () => Promise.reject(new Error('disk full')), forgetOthers: forget }),
+      new SkinStore(storage, storage.images).setImage('alice', 'header', header, headerUrl, { keep: () => Promise.reject(new Error('disk full')), forgetOthers: forget }),
     ).rejects.toThrow('disk full');
     expect(storage.writes).toEqual([]);
     expect(forget).not.toHaveBeenCalled();
