@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { HOLD_SHEET, HOLD_SHEET_FILE } from './src/first-paint.ts';
+import { holdSheet as holdSheetText, HOLD_SHEET_FILE } from './src/first-paint.ts';
 import { iconsPlugin } from './scripts/icons.ts';
 import pkg from './package.json' with { type: 'json' };
 
@@ -68,7 +68,7 @@ function holdSheet(): Plugin {
     name: 'hold-sheet',
     apply: 'build',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: HOLD_SHEET_FILE, source: HOLD_SHEET });
+      this.emitFile({ type: 'asset', fileName: HOLD_SHEET_FILE, source: holdSheetText() });
     },
   };
 }

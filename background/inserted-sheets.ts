@@ -1,8 +1,7 @@
 import type { Scripting } from 'webextension-polyfill';
 import type { SheetReply, SheetRequest } from '../src/messages';
-import { isHexColor } from '../src/color';
-import { colorSlots, imageSlots, type ImageSlot } from '../src/rules';
-import { colorCss, colorsToken, gateToken, imageCss } from '../src/skin-css';
+import { imageSlots, type ImageSlot } from '../src/rules';
+import { gateToken, imageCss } from '../src/skin-css';
 import { isRevision, readPageSkin, skinKey, type PageSkin } from '../src/skin';
 import type { SkinStorage } from '../src/store';
 
@@ -30,10 +29,9 @@ interface Inserted {
 
 /**
  * Puts a blog's stored images into a page as stylesheets that the browser inserts
- * (`scripting.insertCSS`), at the request of the page's content script, and, for a page held at
- * load, its colors with them. The megabytes go from storage to the page's style engine without
- * being turned into a string of the page's script, which keeps a skinned page's script time to a
- * small record and a message.
+ * (`scripting.insertCSS`), at the request of the page's content script. The bytes go from the
+ * extension's store to the page's style engine without being turned into a string of the page's
+ * script, which keeps a skinned page's script time to a small record and a message.
  */
 export class InsertedSheets {
   /**
@@ -58,7 +56,7 @@ export class InsertedSheets {
   async handle(blog: string, target: SheetTarget, request: SheetRequest): Promise<SheetReply> {
     const sheets = this.sheetsOf(target);
     await Promise.all(request.remove.map((token) => this.remove(blog, target, sheets, token)));
-    return this.insert(blog, target, sheets, request.insert, request.colors);
+    return this.insert(blog, target, sheets, request.insert);
   }
 
   /** A closed tab's pages are gone, and their sheets with them. */
@@ -71,26 +69,20 @@ export class InsertedSheets {
     target: SheetTarget,
     sheets: Map<string, Inserted>,
     wanted: Partial<Record<ImageSlot, string>>,
-    wantedColors: string | undefined,
   ): Promise<SheetReply> {
     const slots = imageSlots.filter((slot) => typeof wanted[slot] === 'string');
-    if (slots.length === 0 && wantedColors === undefined) return { inserted: {} };
+    if (slots.length === 0) return { inserted: {} };
     const skin = await this.pageSkin(blog);
     const reply: SheetReply = { inserted: {} };
-    await Promise.all([
-      ...slots.map(async (slot) => {
+    await Promise.all(
+      slots.map(async (slot) => {
         const revision = wanted[slot]!;
         // Another revision is stored: the page hears of it through storage and asks again.
         if (skin?.images[slot]?.revision !== revision) return;
         const css = await this.sheetText(blog, slot, revision);
         if (css !== null && (await this.put(target, sheets, gateToken(slot, revision), css))) reply.inserted[slot] = revision;
       }),
-      (async () => {
-        // Other colors are stored: the page paints those itself.
-        const css = wantedColors && skin && colorsOf(skin, wantedColors);
-        if (css && (await this.put(target, sheets, wantedColors, css))) reply.colors = wantedColors;
-      })(),
-    ]);
+    );
     return reply;
   }
 
@@ -147,8 +139,6 @@ export class InsertedSheets {
 
   /** The text of the sheet a gate token names, made again from the token and storage; null if it cannot be. */
   private async textOf(blog: string, token: string): Promise<string | null> {
-    const colors = colorsOfToken(token);
-    if (colors) return colorCss(colors, { gated: true });
     const [slot, revision] = token.split(':') as [ImageSlot, string | undefined];
     if (!imageSlots.includes(slot) || !isRevision(revision)) return null;
     if ((await this.pageSkin(blog))?.images[slot]?.revision !== revision) return null;
@@ -166,25 +156,6 @@ export class InsertedSheets {
     }
     return sheets;
   }
-}
-
-/** The colors a colors token names (`colorsToken`), or null for any other token. */
-function colorsOfToken(token: string): PageSkin['colors'] | null {
-  const hexes = /^colors:(.*)$/.exec(token)?.[1]?.split('.');
-  if (!hexes || hexes.length !== colorSlots.length) return null;
-  const colors: PageSkin['colors'] = {};
-  for (const [i, slot] of colorSlots.entries()) {
-    const color = `#${hexes[i]}`;
-    if (isHexColor(color)) colors[slot] = color;
-    else if (hexes[i] !== '-') return null;
-  }
-  return colorsToken(colors) === token && Object.keys(colors).length > 0 ? colors : null;
-}
-
-/** The gated sheet of the stored colors, if `token` names them. */
-function colorsOf(skin: PageSkin, token: string): string | null {
-  const { colors } = skin;
-  return skin.enabled && colorsToken(colors) === token && Object.keys(colors).length > 0 ? colorCss(colors, { gated: true }) : null;
 }
 
 function injectionTarget({ tabId, frameId, documentId }: SheetTarget): Scripting.InjectionTarget {

@@ -1,8 +1,8 @@
 /**
  * The background script (a service worker in Chrome, an event page in Firefox). Its job: put a
- * blog's stored images (and a held load's colors) into the blog's pages when their content script
- * asks (inserted-sheets.ts), and have pages at a newly seen spelling of the blog's address held at
- * first paint too.
+ * blog's stored images into the blog's pages when their content script asks (inserted-sheets.ts),
+ * or hand their bytes to a page that draws them on canvas, and have pages at a newly seen spelling
+ * of the blog's address held at first paint too.
  */
 import { nativeBrowser as browser } from '../src/ext';
 import { isImageRequest, isSheetRequest, type SheetReply } from '../src/messages';

@@ -1,8 +1,8 @@
 import type { HexColor } from '../src/color';
-import { HOLD_CSS, MAX_HOLD_MS } from '../src/first-paint';
+import { MAX_WAIT_MS, WAIT_ATTRIBUTE, waitCss } from '../src/first-paint';
 import { colorSlots, imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import type { SheetReply, SheetRequest } from '../src/messages';
-import { colorCss, colorsToken, gateToken, SHEET_GATE, imageCss } from '../src/skin-css';
+import { colorCss, gateToken, SHEET_GATE, imageCss } from '../src/skin-css';
 import { isImageDataUrl, isRevision, type PageSkin } from '../src/skin';
 import { CanvasLayers } from './canvas-layers';
 import { ColorsAhead } from './colors-ahead';
@@ -11,7 +11,7 @@ import { selectorsFor } from '../src/sites/csdn';
 import { releaseHold } from './take-hold';
 
 /** Our style nodes: an image sheet of our own is named by its gate token. */
-type Part = 'colors' | 'layers' | 'hold' | `sheet:${string}`;
+type Part = 'colors' | 'layers' | 'wait' | `sheet:${string}`;
 
 type Revisions = Partial<Record<ImageSlot, string>>;
 
@@ -20,10 +20,9 @@ const AHEAD_LIMIT_MS = 10_000;
 
 /**
  * Asks the background to insert the stored images of these slots, at these revisions, into this
- * page, and the stored colors if `colors` names them, and to take out the sheets of `remove`
- * (gate tokens); resolves with what was inserted.
+ * page, and to take out the sheets of `remove` (gate tokens); resolves with what was inserted.
  */
-export type AskForSheets = (ask: Pick<SheetRequest, 'insert' | 'colors' | 'remove'>) => Promise<SheetReply>;
+export type AskForSheets = (ask: Pick<SheetRequest, 'insert' | 'remove'>) => Promise<SheetReply>;
 
 /** Asks the background for the bytes of a stored image, for canvas layers: a data URL, unchecked yet. */
 export type AskForImage = (slot: ImageSlot, revision: string) => Promise<unknown>;
@@ -35,8 +34,6 @@ export type AskForImage = (slot: ImageSlot, revision: string) => Promise<unknown
  * editor is saving comes ahead of its save with its bytes (`preview`), and since those are in hand
  * already, its sheet is written here, in a style node of ours, without a round trip. Pages that
  * refuse `data:` images get canvas layers instead.
- * A page held at load gets its colors from the browser too, with the images: it is out of sight
- * until they are in anyway, and so its load creates no style node at all.
  */
 export class SkinPainter {
   private readonly owner: StyleOwner<Part>;
@@ -56,12 +53,6 @@ export class SkinPainter {
   private readonly ahead = new Map<ImageSlot, { revision: string; dataUrl: string }>();
   /** Every image revision a stored record has named: a preview of one of those comes too late. */
   private readonly stored = new Set<string>();
-  /**
-   * The browser's sheet of the colors, asked for by a page held at load: while its token names
-   * the colors to show, no node of ours shows them. `wanted` (by showFirst), `asked` (on its way,
-   * insertSheets), `in` (colorsAnswered); dropped when other colors are shown.
-   */
-  private colorsSheet: { token: string; state: 'wanted' | 'asked' | 'in' } | null = null;
   /** Colors shown ahead of their save (see `previewColor`). */
   private readonly colorsAhead = new ColorsAhead(AHEAD_LIMIT_MS, () => this.recolor());
 
@@ -78,10 +69,12 @@ export class SkinPainter {
     this.owner = new StyleOwner<Part>(document, SHEET_GATE);
     if (!headerLater) return;
     this.unseen.add('header');
-    const reveal = () => {
-      if (!this.document.querySelector(selectorsFor('header').join(','))) return; // never, then
-      this.unseen.clear();
-      if (this.skin?.enabled) void this.show(this.skin);
+    const reveal = async () => {
+      if (this.document.querySelector(selectorsFor('header').join(','))) {
+        this.unseen.clear();
+        if (this.skin?.enabled) await this.show(this.skin);
+      }
+      this.stopWaiting();
     };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', reveal, { once: true });
     else reveal();
@@ -155,70 +148,48 @@ export class SkinPainter {
     if (this.colorsAhead.drop(slot, preview)) this.recolor();
   }
 
-  /** Paints the colors to show now, and settles the gate for them. */
+  /** Paints the colors to show now. */
   private recolor(): void {
-    this.paintColors();
-    this.syncGate();
-  }
-
-  /** Shows the colors by the browser's sheet when it holds them, or else by a node of ours. */
-  private paintColors(): void {
     if (this.skin?.enabled === false) return;
-    const colors = this.colorsAhead.over(this.skin?.colors ?? {});
-    if (this.colorsSheet?.token === colorsToken(colors)) {
-      this.owner.set('colors', '');
-    } else {
-      this.owner.set('colors', colorCss(colors));
-      this.dropColorsSheet();
-    }
-  }
-
-  /** Colors other than the browser's sheet holds are shown: it goes (once in, if on its way). */
-  private dropColorsSheet(): void {
-    const sheet = this.colorsSheet;
-    this.colorsSheet = null;
-    if (sheet?.state === 'in') void this.askForSheets({ insert: {}, remove: [sheet.token] }).catch(() => undefined);
+    this.owner.set('colors', colorCss(this.colorsAhead.over(this.skin?.colors ?? {})));
   }
 
   /**
-   * The first paint of a page load. While a skin's images are put in, the page stays out of sight
-   * (see src/first-paint.ts): `held` by the hold script, when this blog has one, or else by a hold
-   * of our own, but only if nothing has been painted yet (hiding a page already shown would be a
-   * flash of its own). A skin of colors alone is held by the hold script only until this read of
-   * the record has painted them; a blog with no skin is let go at once.
+   * The first paint of a page load: the colors at once, then the page is let go (`held` by the
+   * hold script, see src/first-paint.ts). Each image slot shows no image until its sheet is in, so
+   * the page's own image never shows a moment before the skin's. A page the hold script did not
+   * mark gets that wait too, from a node of ours, but only if nothing has been painted yet.
    */
   async showFirst(skin: PageSkin | null, held: boolean): Promise<void> {
-    const hasImages = Boolean(skin?.enabled && Object.keys(skin.images).length > 0);
+    const slots = skin?.enabled ? imageSlots.filter((slot) => skin.images[slot]) : [];
     // Paint entries are read only with no hold script: most loads of a skinned blog have one.
-    if (hasImages && !held && performance.getEntriesByType('paint').length === 0) this.owner.set('hold', HOLD_CSS);
-    const release = () => {
-      if (held) releaseHold(this.document);
-      this.owner.set('hold', '');
-    };
-    if (!hasImages) {
-      // Colors alone are painted as soon as they are shown (nothing to wait for): then let go.
-      const showing = this.show(skin);
-      release();
-      return showing;
+    if (slots.length > 0 && (held || performance.getEntriesByType('paint').length === 0)) {
+      if (!held) this.owner.set('wait', waitCss());
+      this.waitFor(slots);
     }
-    // Held, the page is out of sight until the images are in: their colors can come with them.
-    if (held && hasImages && skin && Object.keys(skin.colors).length > 0 && !this.canvas) {
-      this.colorsSheet = { token: colorsToken(skin.colors), state: 'wanted' };
+    const showing = this.show(skin); // the colors are painted before this returns
+    if (held) releaseHold(this.document);
+    if (slots.length === 0) return showing;
+    const timer = setTimeout(() => this.stopWaiting(), MAX_WAIT_MS);
+    await showing;
+    // A header that waits for the parsed page waits on; the others are in, or are not coming.
+    this.waitFor(slots.filter((slot) => this.unseen.has(slot)));
+    if (this.unseen.size === 0) clearTimeout(timer);
+  }
+
+  /** Lists the image slots that show no image yet; none: the marks and the node go. */
+  private waitFor(slots: ImageSlot[]): void {
+    const root = this.document.documentElement;
+    if (slots.length > 0) {
+      root.setAttribute(WAIT_ATTRIBUTE, slots.join(' '));
+    } else if (root.hasAttribute(WAIT_ATTRIBUTE)) {
+      root.removeAttribute(WAIT_ATTRIBUTE);
+      this.owner.set('wait', '');
     }
-    const timer = setTimeout(() => {
-      // The background is late: the page shows, with colors of ours if the sheet is not in yet.
-      if (this.colorsSheet && this.colorsSheet.state !== 'in') {
-        this.colorsSheet = null;
-        this.paintColors();
-      }
-      release();
-    }, MAX_HOLD_MS);
-    try {
-      await this.show(skin);
-    } finally {
-      clearTimeout(timer);
-      release();
-    }
+  }
+
+  private stopWaiting(): void {
+    this.waitFor([]);
   }
 
   /** Shows `skin`, or clears everything when it is off or absent. */
@@ -241,7 +212,7 @@ export class SkinPainter {
       // Off is off: every sheet leaves the page, the browser's too, so no attribute a page writes
       // back can show the skin again. Turning on asks for them anew (a few small sheets).
       this.release([...this.inserted.keys()]);
-      this.dropColorsSheet();
+      this.stopWaiting();
       this.owner.clear();
       return;
     }
@@ -261,32 +232,16 @@ export class SkinPainter {
       this.pending.add(token);
     }
     this.settleSheets();
-    const colorsWanted = this.colorsSheet?.state === 'wanted' ? this.colorsSheet : null;
-    if (colorsWanted) colorsWanted.state = 'asked';
-    const colors = colorsWanted?.token;
-    if (Object.keys(missing).length === 0 && !colors) return;
-    const reply = await this.askForSheets({ insert: missing, colors, remove: [] }).catch((): SheetReply => ({ inserted: {} }));
+    if (Object.keys(missing).length === 0) return;
+    const reply = await this.askForSheets({ insert: missing, remove: [] }).catch((): SheetReply => ({ inserted: {} }));
     for (const [slot, revision] of Object.entries(missing) as Array<[ImageSlot, string]>) {
       this.pending.delete(gateToken(slot, revision));
     }
     for (const [slot, revision] of Object.entries(reply.inserted) as Array<[ImageSlot, string]>) {
       this.inserted.set(gateToken(slot, revision), { slot, own: false });
     }
-    if (colors) this.colorsAnswered(colors, reply.colors === colors);
     if (this.canvas) this.release([...this.inserted.keys()]); // blocked meanwhile
     this.settleSheets();
-  }
-
-  private colorsAnswered(token: string, inserted: boolean): void {
-    if (this.colorsSheet?.token !== token) {
-      // Other colors were shown meanwhile: this sheet is not needed.
-      if (inserted) void this.askForSheets({ insert: {}, remove: [token] }).catch(() => undefined);
-    } else if (inserted) {
-      this.colorsSheet.state = 'in';
-    } else {
-      this.colorsSheet = null;
-      this.paintColors();
-    }
   }
 
   private putOwnSheet(slot: ImageSlot, revision: string, dataUrl: string): void {
@@ -314,9 +269,7 @@ export class SkinPainter {
       if (token && this.inserted.has(token)) this.shown.set(slot, token);
       else if (!token || !this.pending.has(token)) this.shown.delete(slot);
     }
-    const tokens = [...this.shown.values()];
-    if (this.skin?.enabled && this.colorsSheet?.state === 'in') tokens.push(this.colorsSheet.token);
-    this.owner.setAttribute(tokens.join(' '));
+    this.owner.setAttribute([...this.shown.values()].join(' '));
   }
 
   /** The gate follows the latest skin, then sheets nothing needs any more go. */

@@ -1,23 +1,37 @@
+import { imageSlots } from './rules';
+import { selectorsFor } from './sites/csdn';
+
 /**
- * Holding a skinned page out of sight until its skin is in, so that its first visible frame
- * already wears the skin. Storage answers a content script in about 15 ms, later than a light
- * page's first frame; for the blogs whose skin has images, a tiny script and stylesheet are
- * registered: the script marks <html> at once, the sheet hides a marked page, and the main
- * content script takes the mark off when the images are painted. The sheet stays in the page (the
- * browser cannot take a registered one out) and matches nothing once the mark is gone.
+ * A skinned page's first visible frame wears its skin, without the page being held back for it.
+ * Storage answers a content script in about 15 ms, later than a light page's first frame; so for
+ * the blogs with a skin, a tiny script and stylesheet are registered: the script marks <html> at
+ * once, the sheet hides a marked page, and the main content script takes the mark off as soon as
+ * it has read the record and painted the colors. Images take longer (the background inserts their
+ * sheets): until theirs is in, each image slot shows no image, neither the page's own nor ours
+ * (`WAIT_ATTRIBUTE`), while the rest of the page shows. The sheet stays in the page (the browser
+ * cannot take a registered one out) and matches nothing once the marks are gone.
  */
 
 // Opacity as well: a descendant can undo `visibility: hidden` with its own `visible`.
 const HOLD_DECLARATIONS = 'visibility: hidden !important; opacity: 0 !important;';
 /** The attribute of <html> that holds the page while present. */
 export const HOLD_ATTRIBUTE = 'data-blog-skin-hold';
-/** The registered stylesheet's text, and where the build writes it. */
-export const HOLD_SHEET = `:root[${HOLD_ATTRIBUTE}] { ${HOLD_DECLARATIONS} }\n`;
+/** The attribute of <html> listing the image slots whose sheet is not in yet. */
+export const WAIT_ATTRIBUTE = 'data-blog-skin-wait';
+/**
+ * A waiting slot shows none of the page's own images. The skin's image rule sits in a cascade
+ * layer (src/skin-css.ts), and a layered `!important` outranks this unlayered one, so the skin's
+ * image shows the moment its sheet is in, before the mark goes.
+ */
+export const waitCss = (): string =>
+  imageSlots
+    .map((slot) => `:root[${WAIT_ATTRIBUTE}~="${slot}"] :is(${selectorsFor(slot).join(', ')}) { background-image: none !important; }`)
+    .join('\n');
+/** Never keep a slot waiting longer than this after the record is read: the page's own image shows then. */
+export const MAX_WAIT_MS = 2000;
+/** The registered stylesheet's text (a function, so the hold script's bundle carries none of it), and where the build writes it. */
+export const holdSheet = (): string => `:root[${HOLD_ATTRIBUTE}] { ${HOLD_DECLARATIONS} }\n${waitCss()}\n`;
 export const HOLD_SHEET_FILE = 'content/hold.css';
-/** A hold of the main script's own, when no hold script ran (see SkinPainter.showFirst). */
-export const HOLD_CSS = `:root { ${HOLD_DECLARATIONS} }`;
-/** Never hide a page longer than this after its record is read, whatever the background does. */
-export const MAX_HOLD_MS = 500;
 /**
  * The hold script's own limit, from document start: it lets the page go by itself unless the main
  * script has taken the hold over by then (which stops this timer), say when it never ran.

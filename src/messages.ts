@@ -63,10 +63,9 @@ export function isPreviewFor(blog: string, message: unknown): message is Preview
 export const PAGE_API_KEY = '__blogSkinPreviewerPage';
 
 /**
- * A blog page's content script asks the background to put stored images into its page (as
- * gated sheets, see src/skin-css.ts), with its colors on a page held at load, and to take out
- * sheets it no longer shows. The blog is the sender's own, read from its address; the bytes never
- * pass through the page's script.
+ * A blog page's content script asks the background to put stored images into its page (as gated
+ * sheets, see src/skin-css.ts), and to take out sheets it no longer shows. The blog is the
+ * sender's own, read from its address; the bytes never pass through the page's script.
  */
 export interface SheetRequest {
   type: 'sheets';
@@ -76,16 +75,13 @@ export interface SheetRequest {
   page: string;
   /** Images to insert, by slot: the revision the page's skin record names. */
   insert: Partial<Record<ImageSlot, string>>;
-  /** The colors to insert, by `colorsToken`: those of the page's skin record. */
-  colors?: string;
   /** Gate tokens of sheets to take out. */
   remove: string[];
 }
 
-/** The images whose sheets are now in the page, by slot and revision, and the colors' token. */
+/** The images whose sheets are now in the page, by slot and revision. */
 export interface SheetReply {
   inserted: Partial<Record<ImageSlot, string>>;
-  colors?: string;
 }
 
 /**
@@ -113,7 +109,6 @@ export function isSheetRequest(message: unknown): message is SheetRequest {
     typeof request.insert === 'object' &&
     request.insert !== null &&
     !Array.isArray(request.insert) &&
-    (request.colors === undefined || typeof request.colors === 'string') &&
     Array.isArray(request.remove) &&
     request.remove.every((token) => typeof token === 'string')
   );

@@ -1,5 +1,5 @@
 import type { HexColor } from './color';
-import { colorSlots, type ColorSlot, type ImageSlot } from './rules';
+import type { ColorSlot, ImageSlot } from './rules';
 import { selectorsFor } from './sites/csdn';
 
 /**
@@ -20,19 +20,14 @@ const imageLayout: Readonly<Record<ImageSlot, Declarations>> = {
 
 /**
  * The attribute of <html> that switches the sheets the browser inserts on: it lists one token per
- * image shown (`gateToken`), and, on a page held at load, one for its colors (`colorsToken`). Such
- * a sheet is put into the page by the browser (background/inserted-sheets.ts), and only the browser
- * can take it out again, given its exact text; gated, it shows only while the content script lists
- * its token, so turning the preview off, or a newer image, takes effect at once, without the
- * megabytes passing through the page.
+ * image shown (`gateToken`). Such a sheet is put into the page by the browser
+ * (background/inserted-sheets.ts), and only the browser can take it out again, given its exact
+ * text; gated, it shows only while the content script lists its token, so a newer image takes
+ * effect at once, without the bytes passing through the page.
  */
 export const SHEET_GATE = 'data-blog-skin';
 
 export const gateToken = (slot: ImageSlot, revision: string) => `${slot}:${revision}`;
-
-/** Names a set of colors in the gate: one hex per slot, `-` for none (`colors:C0392B.-.8E44AD`). */
-export const colorsToken = (colors: Partial<Record<ColorSlot, HexColor>>) =>
-  `colors:${colorSlots.map((slot) => colors[slot]?.slice(1) ?? '-').join('.')}`;
 
 const gated = (token: string) => `html[${SHEET_GATE}~="${token}"]`;
 
@@ -45,15 +40,13 @@ export function imageCss(slot: ImageSlot, revision: string, dataUrl: string): st
   return inSkinLayer(rule(selectors, { 'background-image': `url("${dataUrl}")`, ...imageLayout[slot] }));
 }
 
-/** The colors as a node of ours shows them; gated by their token, as the browser inserts them. */
-export function colorCss(colors: Partial<Record<ColorSlot, HexColor>>, { gated: gate = false } = {}): string {
-  const prefix = gate ? `${gated(colorsToken(colors))} ` : '';
-  const on = (selectors: readonly string[]) => selectors.map((selector) => prefix + selector);
+/** The colors, as a style node of the content script's shows them. */
+export function colorCss(colors: Partial<Record<ColorSlot, HexColor>>): string {
   const parts: string[] = [];
-  if (colors.title) parts.push(rule(on(selectorsFor('title')), { color: colors.title }));
-  if (colors.subtitle) parts.push(rule(on(selectorsFor('subtitle')), { color: colors.subtitle }));
+  if (colors.title) parts.push(rule(selectorsFor('title'), { color: colors.title }));
+  if (colors.subtitle) parts.push(rule(selectorsFor('subtitle'), { color: colors.subtitle }));
   if (colors.hover) {
-    parts.push(rule(on(selectorsFor('hover').map((s) => `${s}:hover`)), { color: colors.hover }));
+    parts.push(rule(selectorsFor('hover').map((s) => `${s}:hover`), { color: colors.hover }));
   }
   return parts.length > 0 ? inSkinLayer(parts.join('\n')) : '';
 }

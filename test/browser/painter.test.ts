@@ -10,8 +10,8 @@ import { StyleOwner } from '../../content/style-owner';
 import type { HexColor } from '../../src/color';
 import type { ColorSlot, ImageSlot } from '../../src/rules';
 import { imageKey, SKIN_SCHEMA, skinKey, type PageSkin } from '../../src/skin';
-import { colorsToken, SHEET_GATE } from '../../src/skin-css';
-import { HOLD_ATTRIBUTE, HOLD_KEY } from '../../src/first-paint';
+import { SHEET_GATE } from '../../src/skin-css';
+import { HOLD_ATTRIBUTE, HOLD_KEY, holdSheet, MAX_WAIT_MS, WAIT_ATTRIBUTE } from '../../src/first-paint';
 import { releaseHold, takeHold } from '../../content/take-hold';
 import { InsertedSheets, type CssInjector } from '../../background/inserted-sheets';
 import { readStoredImage } from '../../src/stored-images';
@@ -356,7 +356,7 @@ describe('SkinPainter', () => {
     },
   };
   /** What the painter asked the background for, in order. */
-  let asks: Array<{ insert: string[]; remove: number; colors?: string }>;
+  let asks: Array<{ insert: string[]; remove: number }>;
 
   function newPainter(): SkinPainter {
     // The stored images are read as the background reads them: here, from where older versions kept them.
@@ -364,7 +364,7 @@ describe('SkinPainter', () => {
     painter = new SkinPainter(
       document,
       async (ask) => {
-        asks.push({ insert: Object.keys(ask.insert), remove: ask.remove.length, ...(ask.colors ? { colors: ask.colors } : {}) });
+        asks.push({ insert: Object.keys(ask.insert), remove: ask.remove.length });
         const request = { type: 'sheets' as const, blog, page: 'load-1', ...ask };
         return background.handle(blog, { tabId: 1, frameId: 0, page: 'load-1' }, request);
       },
@@ -795,58 +795,69 @@ describe('SkinPainter', () => {
       root.setAttribute(HOLD_ATTRIBUTE, '');
       return true;
     }
-    const styleNodes = () => document.querySelectorAll('style').length;
     const shown = skin(colors, { header: info('h1') });
+    /** The registered hold sheet, as the browser puts it in a held page, and the banner's own image. */
+    let registered: HTMLStyleElement;
+    const ownBanner = 'linear-gradient(rgb(9, 9, 9), rgb(9, 9, 9))';
 
     beforeEach(() => {
       storage.values[skinKey(blog)] = shown;
       storage.values[key('header')] = pngUrl;
+      registered = document.head.appendChild(document.createElement('style'));
+      registered.textContent = `${holdSheet()}\n#userSkin .user-profile-head-banner { background-image: ${ownBanner}; }`;
     });
 
-    test('gets its colors from the browser with the images, and so adds no node of ours', async () => {
-      const before = styleNodes();
+    afterEach(() => {
+      registered.remove();
+      vi.useRealTimers();
+    });
+
+    test('is let go once its colors are painted; until its image is in, a slot shows none, not the page’s own', async () => {
       const painter = newPainter();
-      await painter.showFirst(shown, markHeld());
-      expect(titleColor()).toBe('rgb(255, 0, 0)');
-      expect(bannerImage()).toBe(cssUrl(pngUrl));
-      expect(styleNodes()).toBe(before);
+      let open = () => {};
+      storage.gate = new Promise<void>((resolve) => (open = resolve)); // the background is slow
+      const first = painter.showFirst(shown, markHeld());
       expect(root.hasAttribute(HOLD_ATTRIBUTE)).toBe(false);
-      expect(asks).toEqual([{ insert: ['header'], remove: 0, colors: colorsToken(colors) }]);
-      expect(root.getAttribute(SHEET_GATE)!.split(' ')).toContain(colorsToken(colors));
-    });
-
-    test('a color typed later moves to a node of ours, and the browser’s colors go', async () => {
-      const painter = newPainter();
-      await painter.showFirst(shown, markHeld());
-      typed(painter, 'title', '#010203');
-      expect(titleColor()).toBe('rgb(1, 2, 3)');
-      expect(computed('.user-profile-title').color).toBe('rgb(0, 255, 0)');
-      expect(root.getAttribute(SHEET_GATE)).not.toContain('colors:');
-      await expect.poll(() => asks.at(-1)).toEqual({ insert: [], remove: 1 });
-      expect(document.adoptedStyleSheets).toHaveLength(1); // the header's
-    });
-
-    test('turned off, its colors sheet leaves the page with the images; on again, the colors are painted anew', async () => {
-      const before = root.outerHTML;
-      const painter = newPainter();
-      const hold = markHeld();
-      await painter.showFirst(shown, hold);
-      await storeAndShow({ ...shown, enabled: false });
-      expect(root.outerHTML).toBe(before);
-      // the images' sheet and the colors' sheet both asked out
-      await expect.poll(() => asks.slice(1).reduce((sum, ask) => sum + ask.remove, 0)).toBe(2);
-      await storeAndShow(shown);
       expect(titleColor()).toBe('rgb(255, 0, 0)');
+      expect(bannerImage()).toBe('none');
+      expect(root.getAttribute(WAIT_ATTRIBUTE)).toBe('header');
+      open();
+      await first;
       expect(bannerImage()).toBe(cssUrl(pngUrl));
+      expect(root.hasAttribute(WAIT_ATTRIBUTE)).toBe(false);
     });
 
-    test('paints its own colors when the stored ones changed before the background read them', async () => {
+    test('shows the skin’s image as soon as it is in, while other slots still wait', async () => {
       const painter = newPainter();
-      storage.values[skinKey(blog)] = skin({ ...colors, title: '#123456' }, shown.images);
-      await painter.showFirst(shown, markHeld());
-      expect(titleColor()).toBe('rgb(255, 0, 0)'); // the record it read; storage tells it of the new one
+      storage.values[skinKey(blog)] = skin(colors, { header: info('h1'), column: info('c1') });
+      storage.values[key('column')] = jpegUrl;
+      await painter.showFirst(skin(colors, { header: info('h1'), column: info('c1') }), markHeld());
+      // As if the column's sheet were late: its slot waits, the header's image shows all the same.
+      root.setAttribute(WAIT_ATTRIBUTE, 'header column');
       expect(bannerImage()).toBe(cssUrl(pngUrl));
-      expect(root.getAttribute(SHEET_GATE)).not.toContain('colors:');
+      root.removeAttribute(WAIT_ATTRIBUTE);
+    });
+
+    test('shows the page’s own image when the skin’s never comes', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const painter = newPainter();
+      storage.gate = new Promise<void>(() => {}); // never answers
+      void painter.showFirst(shown, markHeld());
+      expect(bannerImage()).toBe('none');
+      vi.advanceTimersByTime(MAX_WAIT_MS);
+      expect(root.hasAttribute(WAIT_ATTRIBUTE)).toBe(false);
+      expect(bannerImage()).toBe(ownBanner);
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
+    });
+
+    test('turned off while it waits, shows the page as it was', async () => {
+      const painter = newPainter();
+      const before = root.outerHTML;
+      storage.gate = new Promise<void>(() => {});
+      void painter.showFirst(shown, markHeld());
+      await painter.show({ ...shown, enabled: false });
+      expect(root.outerHTML).toBe(before.replace(` ${HOLD_ATTRIBUTE}=""`, ''));
+      expect(bannerImage()).toBe(ownBanner);
     });
 
     test('held though its skin has no images (a registration not yet brought in line), paints its colors at once', async () => {
@@ -854,42 +865,26 @@ describe('SkinPainter', () => {
       const first = painter.showFirst(skin(colors), markHeld());
       expect(titleColor()).toBe('rgb(255, 0, 0)');
       expect(root.hasAttribute(HOLD_ATTRIBUTE)).toBe(false);
+      expect(root.hasAttribute(WAIT_ATTRIBUTE)).toBe(false);
       await first;
       expect(asks).toEqual([]);
     });
 
-    test('when the background is later than the hold may last, shows the page with colors of its own', async () => {
-      const painter = newPainter();
-      let open = () => {};
-      storage.gate = new Promise<void>((resolve) => (open = resolve));
-      const first = painter.showFirst(shown, markHeld());
-      await new Promise((resolve) => setTimeout(resolve, 600)); // past MAX_HOLD_MS
-      expect(root.hasAttribute(HOLD_ATTRIBUTE)).toBe(false);
-      expect(titleColor()).toBe('rgb(255, 0, 0)');
-      open();
-      await first;
-      // The late sheet is taken out again; our node keeps showing the colors.
-      await expect.poll(() => asks.at(-1)).toEqual({ insert: [], remove: 1 });
-      expect(titleColor()).toBe('rgb(255, 0, 0)');
-      expect(bannerImage()).toBe(cssUrl(pngUrl));
-      expect(root.getAttribute(SHEET_GATE)).not.toContain('colors:');
-    });
-
-    test('already on canvas layers when the record comes, paints its colors itself', async () => {
+    test('already on canvas layers when the record comes, paints its colors at once', async () => {
       const painter = newPainter();
       painter.useCanvas(); // the page's policy refused a previewed image before the first read
       await painter.showFirst(shown, markHeld());
       expect(titleColor()).toBe('rgb(255, 0, 0)');
-      expect(asks.some((ask) => 'colors' in ask)).toBe(false);
+      expect(root.hasAttribute(WAIT_ATTRIBUTE)).toBe(false);
     });
 
-    test('not held, a page paints its colors itself at once, and asks for its images alone', async () => {
+    test('not held, on a page already painted, never hides the page’s own image', async () => {
       const painter = newPainter();
-      const first = painter.showFirst(shown, false);
+      storage.gate = new Promise<void>(() => {});
+      void painter.showFirst(shown, false);
       expect(titleColor()).toBe('rgb(255, 0, 0)');
-      await first;
-      expect(asks).toEqual([{ insert: ['header'], remove: 0 }]);
-      expect(root.getAttribute(SHEET_GATE)).not.toContain('colors:');
+      expect(root.hasAttribute(WAIT_ATTRIBUTE)).toBe(false);
+      expect(bannerImage()).toBe(ownBanner);
     });
   });
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { InsertedSheets, type CssInjector, type SheetTarget } from '../../background/inserted-sheets';
 import type { SheetRequest } from '../../src/messages';
-import { colorCss, colorsToken, gateToken, imageCss } from '../../src/skin-css';
+import { gateToken, imageCss } from '../../src/skin-css';
 import { imageKey, SKIN_SCHEMA, skinKey, type Skin } from '../../src/skin';
 import { readStoredImage } from '../../src/stored-images';
 import { storedImageInfo as info } from '../support/skin-records';
@@ -145,45 +145,12 @@ describe('InsertedSheets', () => {
     await ask({}, [gateToken('header', 'h1')], tab); // load-1 is gone from this frame
     expect(removals()).toHaveLength(2);
   });
-
-  describe('the colors of a page held at load', () => {
-    const colors = { title: '#C0392B', hover: '#16A085' } as const;
-    const askColors = (token: string, insert: SheetRequest['insert'] = { header: 'h1' }) =>
-      sheets.handle(blog, tab, { type: 'sheets', blog, page: tab.page, insert, colors: token, remove: [] });
-
-    beforeEach(() => {
-      values[skinKey(blog)] = { ...record({ header: info('h1') }), colors };
-    });
-
-    it('inserts the stored colors, gated by their token, with the images', async () => {
-      expect(await askColors(colorsToken(colors))).toEqual({ inserted: { header: 'h1' }, colors: colorsToken(colors) });
-      expect(calls.map(({ css }) => css).sort()).toEqual([imageCss('header', 'h1', png), colorCss(colors, { gated: true })].sort());
-      expect(colorCss(colors, { gated: true })).toContain(`html[data-blog-skin~="${colorsToken(colors)}"] `);
-    });
-
-    it('inserts no colors but the stored ones, nor any of a skin turned off', async () => {
-      expect(await askColors(colorsToken({ title: '#C0392B' }))).toEqual({ inserted: { header: 'h1' } });
-      values[skinKey(blog)] = { ...record({ header: info('h1') }), colors, enabled: false };
-      expect(await askColors(colorsToken(colors), {})).toEqual({ inserted: {} });
-      expect(calls.map(({ css }) => css)).toEqual([imageCss('header', 'h1', png)]);
-    });
-
-    it('takes the colors out by their token', async () => {
-      await askColors(colorsToken(colors));
-      await ask({}, [colorsToken(colors)]);
-      expect(calls.at(-1)).toEqual({ op: 'remove', target: { tabId: 7, documentIds: ['doc-1'] }, css: colorCss(colors, { gated: true }) });
-    });
-  });
 });
 
 describe('InsertedSheets after the browser stopped its worker', () => {
   it('still takes sheets out, their text made again from the token and storage', async () => {
     // A fresh instance knows no sheet of this page: as after the worker was stopped and started.
-    const colors = { title: '#C0392B', subtitle: '#8E44AD' } as const;
-    await ask({}, [gateToken('header', 'h1'), colorsToken(colors), gateToken('column', 'old'), 'colors:ZZZ', 'nonsense']);
-    expect(calls).toEqual([
-      { op: 'remove', target: { tabId: 7, documentIds: ['doc-1'] }, css: colorCss(colors, { gated: true }) },
-      { op: 'remove', target: { tabId: 7, documentIds: ['doc-1'] }, css: imageCss('header', 'h1', png) },
-    ]);
+    await ask({}, [gateToken('header', 'h1'), gateToken('column', 'old'), 'colors:ZZZ', 'nonsense']);
+    expect(calls).toEqual([{ op: 'remove', target: { tabId: 7, documentIds: ['doc-1'] }, css: imageCss('header', 'h1', png) }]);
   });
 });

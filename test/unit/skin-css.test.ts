@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorCss, colorsToken, gateToken, SHEET_GATE, imageCss } from '../../src/skin-css';
+import { colorCss, gateToken, SHEET_GATE, imageCss } from '../../src/skin-css';
 
 const dataUrl = 'data:image/png;base64,iVBORw0KGgo=';
 
@@ -61,22 +61,3 @@ describe('colorCss', () => {
     expect(css).toMatch(/\.user-profile-title[^{]*\{ color: #445566 !important; \}/);
   });
 });
-
-describe('colors in the gate', () => {
-  it('are named by their hex values, slot by slot, a dash for none', () => {
-    expect(colorsToken({ title: '#C0392B', subtitle: '#8E44AD' })).toBe('colors:C0392B.-.8E44AD');
-    expect(colorsToken({})).toBe('colors:-.-.-');
-  });
-
-  it('apply, gated, only while <html> lists their token', () => {
-    const colors = { title: '#C0392B', hover: '#16A085' } as const;
-    const css = colorCss(colors, { gated: true });
-    const gate = `html[${SHEET_GATE}~="${colorsToken(colors)}"]`;
-    const selectors = css.split('\n').filter((line) => /^[.a-z]/i.test(line) || line.startsWith('html'));
-    expect(selectors.length).toBeGreaterThan(0);
-    for (const line of selectors) expect(line.startsWith(gate)).toBe(true);
-    expect(css).toContain(':hover');
-    expect(colorCss(colors)).not.toContain(SHEET_GATE);
-  });
-});
-
