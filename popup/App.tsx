@@ -11,7 +11,12 @@ import { SlotReport } from './SlotReport';
 import { saveError, t } from './i18n';
 import { useSkin } from './use-skin';
 import { useContrast } from './use-contrast';
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
+import { lazy, Suspense } from 'preact/compat';
+
+/** The header at each width loads after the editor has rendered, with its page function. */
+const WidthsView = lazy(() => import('./WidthsView'));
 
 const noImages = {};
 
@@ -66,7 +71,7 @@ export function App() {
     );
   }
 
-  const { blog, page, skin, imageUrls, imagesRead } = state;
+  const { blog, tabId, page, skin, imageUrls, imagesRead } = state;
   return (
     <main>
       <header class="top">
@@ -88,17 +93,23 @@ export function App() {
       <OpenInTab />
       <SlotReport page={page} />
       {imageSlots.map((slot) => (
-        <ImageField
-          key={slot}
-          slot={slot}
-          info={skin.images[slot]}
-          url={imageUrls[slot]}
-          missing={imagesRead && !imageUrls[slot]}
-          onSave={(edit) => actions.setImage(slot, edit)}
-          onPreview={(revision, output) => actions.previewImage(slot, revision, output)}
-          loadSource={(pick) => actions.loadSource(slot, pick)}
-          onRemove={() => actions.removeImage(slot)}
-        />
+        <Fragment key={slot}>
+          <ImageField
+            slot={slot}
+            info={skin.images[slot]}
+            url={imageUrls[slot]}
+            missing={imagesRead && !imageUrls[slot]}
+            onSave={(edit) => actions.setImage(slot, edit)}
+            onPreview={(revision, output) => actions.previewImage(slot, revision, output)}
+            loadSource={(pick) => actions.loadSource(slot, pick)}
+            onRemove={() => actions.removeImage(slot)}
+          />
+          {slot === 'header' && imageUrls.header && (
+            <Suspense fallback={null}>
+              <WidthsView tabId={tabId} header={imageUrls.header} />
+            </Suspense>
+          )}
+        </Fragment>
       ))}
       <div class="colors">
         {colorSlots.map((slot) => (

@@ -3,6 +3,7 @@ import type { HexColor } from '../src/color';
 import { PAGE_API_KEY, type PageApi, type PageDescription, type Preview } from '../src/messages';
 import type { ColorSlot, ImageSlot } from '../src/rules';
 import type { MeasureRequest, PageMeasure } from '../src/behind-text';
+import type { HeaderAtWidth, WidthsRequest } from '../src/header-widths';
 
 /**
  * Runs in the blog tab's isolated world (so it must not close over anything): asks the content
@@ -33,6 +34,20 @@ export async function measureBehindText(tabId: number, request: MeasureRequest):
     const { measureTextsHere } = await import('./page-measure');
     const [injection] = await browser.scripting.executeScript({ target: { tabId }, func: measureTextsHere, args: [request] });
     return (injection?.result as PageMeasure | null | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The header band, the blog's name and the avatar as the page lays them out at each of the
+ * request's widths (popup/widths-measure.ts); null when the tab cannot be read.
+ */
+export async function measureHeaderWidths(tabId: number, request: WidthsRequest): Promise<HeaderAtWidth[] | null> {
+  try {
+    const { measureWidthsHere } = await import('./widths-measure');
+    const [injection] = await browser.scripting.executeScript({ target: { tabId }, func: measureWidthsHere, args: [request] });
+    return (injection?.result as HeaderAtWidth[] | null | undefined) ?? null;
   } catch {
     return null;
   }

@@ -10,7 +10,7 @@ import { selectorsFor } from './sites/csdn';
 type Declarations = Readonly<Record<string, string>>;
 
 /** How each image slot is laid on its element. */
-const imageLayout: Readonly<Record<ImageSlot, Declarations>> = {
+export const imageLayout: Readonly<Record<ImageSlot, Declarations>> = {
   // The form asks for the main visual on the right: anchor there so narrow windows crop the left.
   header: { 'background-repeat': 'no-repeat', 'background-size': 'cover', 'background-position': 'right center' },
   // One stored tile (100×100) per 100×100 CSS px, as CSDN shows it, on any screen density.

@@ -71,6 +71,14 @@ export const slotMap: Readonly<Record<Slot, readonly string[]>> = {
   ],
 };
 
+/**
+ * The blogger's avatar, which the header view marks where it lies over the header band; not a
+ * skin field. blogv2 home: the picture in `.user-profile-avatar`, lifted onto the banner by a
+ * negative margin (the box itself where it holds no picture). Older template: the sidebar's
+ * `.avatar-box` picture, which only counts where a page puts it over the band.
+ */
+export const avatarSelectors: readonly string[] = ['.user-profile-avatar img', '.user-profile-avatar', '.avatar-box .avatar_pic'];
+
 /** The selectors of `slot`: the page's one rule for it, and how the report finds it. */
 export const selectorsFor = (slot: Slot): readonly string[] => slotMap[slot];
 

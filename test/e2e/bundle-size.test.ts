@@ -74,4 +74,14 @@ describe("the editor's first load", () => {
     expect(later).toMatch(/contrast-tools/);
     expect(later).toMatch(/page-measure/);
   });
+
+  it('leaves the header at each width, and its measure of the page, to load after it has rendered', () => {
+    // The view's legend key and the measure's hold on the root element's width.
+    const later = report.popupLater.files.map((file) => file.file).join(', ');
+    for (const marker of ['widthsLegend', "'min-width'", '"min-width"']) {
+      expect(report.popup.code.includes(marker), `${marker} in the first load`).toBe(false);
+    }
+    expect(later).toMatch(/WidthsView/);
+    expect(later).toMatch(/widths-measure/);
+  });
 });
