@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { holdSheet as holdSheetText, HOLD_SHEET_FILE } from './src/first-paint.ts';
+import { imageSlotSelectors } from './src/sites/csdn.ts';
 import { iconsPlugin } from './scripts/icons.ts';
 import pkg from './package.json' with { type: 'json' };
 
@@ -68,7 +69,7 @@ function holdSheet(): Plugin {
     name: 'hold-sheet',
     apply: 'build',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: HOLD_SHEET_FILE, source: holdSheetText() });
+      this.emitFile({ type: 'asset', fileName: HOLD_SHEET_FILE, source: holdSheetText(imageSlotSelectors()) });
     },
   };
 }

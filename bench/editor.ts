@@ -185,15 +185,16 @@ export async function countDecodes(editor: Page): Promise<void> {
   await Promise.all([editor.evaluate(install), ...editor.workers().map((worker) => worker.evaluate(install))]);
 }
 
-/** Decodes so far in the editor and its workers, and how many workers it has. */
 /**
- * Decodes in the editor's workers, where picked files are checked and cut. The editor's own page
- * decodes only the stored images, for the contrast readout, at times of its own: not counted.
+ * Decodes in the editor's image worker, where picked files are checked and cut, and how many
+ * workers the editor has. The editor's page and its palette worker decode only the stored images,
+ * for the contrast readout and the suggested colors, at times of their own: not counted.
  */
 export async function decodes(editor: Page): Promise<{ count: number; workers: number }> {
   const read = () => (globalThis as unknown as { __bspDecodes?: number }).__bspDecodes ?? 0;
   const workers: Worker[] = editor.workers();
-  const counts = await Promise.all(workers.map((worker) => worker.evaluate(read)));
+  const imageWorkers = workers.filter((worker) => worker.url().includes('image.worker'));
+  const counts = await Promise.all(imageWorkers.map((worker) => worker.evaluate(read)));
   return { count: counts.reduce((sum, n) => sum + n, 0), workers: workers.length };
 }
 

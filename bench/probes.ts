@@ -8,6 +8,12 @@
  */
 import type { Page } from 'playwright';
 
+/** The page's own images the probe adds, on the elements the skin's images go to on the demo page. */
+export const pageOwnImages: SkinLook['ownImages'] = {
+  selectors: ['.user-profile-head-banner', '#userSkin', '.aside-box > .aside-title'],
+  image: 'linear-gradient(rgb(9, 9, 9), rgb(9, 9, 9))',
+};
+
 export const now = (page: Page) => page.evaluate(() => performance.timeOrigin + performance.now());
 
 /**
@@ -83,6 +89,11 @@ export interface SkinLook {
   title: string;
   /** Elements whose computed `background-image` must start with `startsWith` (the image's first bytes). */
   images: Array<{ selector: string; startsWith: string }>;
+  /**
+   * Elements the probe gives an image of the page's own, `ownImage` (the fixtures have none), so a
+   * frame showing the page's own image instead of the skin's can be seen; on every page compared.
+   */
+  ownImages: { selectors: string[]; image: string };
 }
 
 /** What the page showed at its first visible animation frame, and when the whole skin was in. */
@@ -93,6 +104,11 @@ export interface FrameProbe {
   skinAt: number | null;
   /** The whole skin computed at that first frame. */
   skinAtFrame: boolean;
+  /**
+   * At that first frame, the skin's colors, and no image element showing the page's own image:
+   * each shows the skin's, or none while its sheet is on its way (src/first-paint.ts).
+   */
+  noOwnLookAtFrame: boolean;
   titleAtFrame: string | null;
   bannerAtFrame: string | null;
   /** The page's own first-contentful-paint time (Paint Timing), on the same clock; null if none. */
@@ -116,7 +132,17 @@ export function frameProbe(look: SkinLook): void {
     __bspShow: () => void;
     __bspLook: FrameRequestCallback;
     __bspComplete: () => boolean;
+    __bspNoOwnLook: () => boolean;
   };
+  // The page's own images: a style of the probe's, in place as soon as there is a root to hold it.
+  const own = document.createElement('style');
+  own.textContent = `${look.ownImages.selectors.join(', ')} { background-image: ${look.ownImages.image}; }`;
+  const placed = new MutationObserver(() => {
+    if (!document.documentElement) return;
+    document.documentElement.append(own);
+    placed.disconnect();
+  });
+  placed.observe(document, { childList: true });
   w.__bspShown = new Promise<void>((resolve) => {
     w.__bspShow = resolve;
   });
@@ -124,6 +150,7 @@ export function frameProbe(look: SkinLook): void {
     frameAt: -1,
     skinAt: null,
     skinAtFrame: false,
+    noOwnLookAtFrame: false,
     titleAtFrame: null,
     bannerAtFrame: null,
     contentfulPaintAt: null,
@@ -134,6 +161,15 @@ export function frameProbe(look: SkinLook): void {
     return look.images.every(({ selector, startsWith }) => {
       const element = document.querySelector(selector);
       return element !== null && getComputedStyle(element).backgroundImage.startsWith(startsWith);
+    });
+  };
+  w.__bspNoOwnLook = () => {
+    const title = document.querySelector('.user-profile-head-name > div:first-child');
+    if (!title || getComputedStyle(title).color !== look.title) return false;
+    return look.images.every(({ selector, startsWith }) => {
+      const element = document.querySelector(selector);
+      const image = element ? getComputedStyle(element).backgroundImage : 'none';
+      return image === 'none' || image.startsWith(startsWith);
     });
   };
   w.__bspSkin = new Promise<number>((resolve) => {
@@ -162,6 +198,7 @@ export function frameProbe(look: SkinLook): void {
     const banner = document.querySelector('.user-profile-head-banner');
     w.__bspFrame.frameAt = performance.now();
     w.__bspFrame.skinAtFrame = w.__bspComplete();
+    w.__bspFrame.noOwnLookAtFrame = w.__bspNoOwnLook();
     w.__bspFrame.titleAtFrame = title ? getComputedStyle(title).color : null;
     w.__bspFrame.bannerAtFrame = banner ? getComputedStyle(banner).backgroundImage.slice(0, 40) : null;
     w.__bspShow();

@@ -31,7 +31,7 @@ import {
   type Bench,
   type BenchFiles,
 } from './measures';
-import { clockAgreement, type SkinLook } from './probes';
+import { clockAgreement, pageOwnImages, type SkinLook } from './probes';
 import { rgb } from '../test/support/page-state';
 import { writePerformanceDoc } from './performance-doc';
 import { failed, results } from './results';
@@ -96,6 +96,7 @@ async function main(): Promise<void> {
         { selector: '#userSkin', startsWith: `url("data:image/png;base64,${await storedImagePrefix(bench.editor, 'background')}` },
         { selector: '.aside-box > .aside-title', startsWith: `url("data:image/png;base64,${await storedImagePrefix(bench.editor, 'column')}` },
       ],
+      ownImages: pageOwnImages,
     };
     await attempt(
       `Reloading the skinned page ${runs.reloads} times`,

@@ -6,6 +6,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { SkinPainter } from '../../content/painter';
+import { imageSlotSelectors } from '../../src/sites/csdn';
 import { StyleOwner } from '../../content/style-owner';
 import type { HexColor } from '../../src/color';
 import type { ColorSlot, ImageSlot } from '../../src/rules';
@@ -804,7 +805,7 @@ describe('SkinPainter', () => {
       storage.values[skinKey(blog)] = shown;
       storage.values[key('header')] = pngUrl;
       registered = document.head.appendChild(document.createElement('style'));
-      registered.textContent = `${holdSheet()}\n#userSkin .user-profile-head-banner { background-image: ${ownBanner}; }`;
+      registered.textContent = `${holdSheet(imageSlotSelectors())}\n#userSkin .user-profile-head-banner { background-image: ${ownBanner}; }`;
     });
 
     afterEach(() => {
