@@ -8,10 +8,13 @@
  *   same in every browser, where `drawImage` scaling differs between engines and versions. Only the
  *   'js' feature is used: Firefox's extension pages forbid compiling WebAssembly by default, and a
  *   worker of pica's own inside ours would gain nothing.
- * - 'draft' is one `drawImage`: fast enough for every frame while the user drags the crop box.
- * - The result is a PNG, as CSDN's dialog uploads it. JPEG is only a fallback for a PNG that would
- *   break the slot's byte limit; at these stored sizes even incompressible pixels stay under the
- *   limits, so it practically never happens, but it is checked rather than assumed.
+ * - 'draft' is one `drawImage`, encoded as a JPEG: what the page shows while the user drags the
+ *   crop box, so it must be on the page within a frame. A PNG of a photo's 1920×100 takes several
+ *   times longer to encode, and its hundreds of KB longer to pass to the page and parse there;
+ *   the PNG CSDN stores (`final`) replaces the draft once the frame rests.
+ * - The final result is a PNG, as CSDN's dialog uploads it. JPEG is only a fallback for a PNG that
+ *   would break the slot's byte limit; at these stored sizes even incompressible pixels stay under
+ *   the limits, so it practically never happens, but it is checked rather than assumed.
  */
 import { Pica } from 'pica/pica_main';
 import { imageRules, storedImages, type ImageSlot } from '../rules';
@@ -40,10 +43,11 @@ export async function renderStoredImage(
   checkCrop(source, crop);
   const { width, height } = storedImages[slot];
   const maxBytes = options.maxBytes ?? imageRules[slot].maxBytes;
-  const canvas =
-    (options.quality ?? 'final') === 'final'
-      ? await drawFinal(source, crop, width, height)
-      : drawDraft(source, crop, width, height);
+  if (options.quality === 'draft') {
+    const draft = drawDraft(source, crop, width, height);
+    return { blob: await draft.convertToBlob({ type: 'image/jpeg', quality: DRAFT_QUALITY }), type: 'image/jpeg' };
+  }
+  const canvas = await drawFinal(source, crop, width, height);
 
   const png = await canvas.convertToBlob({ type: 'image/png' });
   if (png.size <= maxBytes) return { blob: png, type: 'image/png' };
@@ -89,6 +93,9 @@ function drawDraft(source: ImageBitmap | OffscreenCanvas, crop: CropRect, width:
   context.drawImage(source, crop.x, crop.y, crop.width, crop.height, 0, 0, width, height);
   return canvas;
 }
+
+/** A draft is seen for a fraction of a second, while the frame moves. */
+const DRAFT_QUALITY = 0.8;
 
 /** Qualities tried after the binary search on [0.5, 0.95] finds nothing that fits. */
 const LOW_QUALITIES = [0.35, 0.2, 0.1, 0];
