@@ -37,9 +37,7 @@ function start(blog: string): void {
   // Made on first need: most pages of most blogs have nothing to paint.
   const painterOnDemand = () => {
     if (!painter) {
-      // An article page has no header band (but in the older template): its header image waits
-      // until the parsed page shows one, so a page without it is never sent the image.
-      painter = new SkinPainter(document, sheetsFromBackground(blog), imagesFromBackground(blog), location.pathname.includes('/article/details/'));
+      painter = new SkinPainter(document, sheetsFromBackground(blog), imagesFromBackground(blog));
       moveToCanvasWhenRefused(painter);
     }
     return painter;

@@ -56,28 +56,55 @@ export class SkinPainter {
   /** Colors shown ahead of their save (see `previewColor`). */
   private readonly colorsAhead = new ColorsAhead(AHEAD_LIMIT_MS, () => this.recolor());
 
-  /** Slots whose images wait until the parsed page shows it has them. */
-  private readonly unseen = new Set<ImageSlot>();
+  /** Image slots the page has shown an element of. */
+  private readonly found = new Set<ImageSlot>();
+  /** While the page is parsed: watches for the slots not found yet. */
+  private parsing: MutationObserver | null = null;
+  /** The page is parsed: `found` is final. */
+  private parsed = false;
 
   constructor(
     private readonly document: Document,
     private readonly askForSheets: AskForSheets,
     private readonly askForImage: AskForImage,
-    /** The header waits for the parsed page; the others never do, so a page without one is never sent it. */
-    headerLater = false,
   ) {
     this.owner = new StyleOwner<Part>(document, SHEET_GATE);
-    if (!headerLater) return;
-    this.unseen.add('header');
-    const reveal = async () => {
-      if (this.document.querySelector(selectorsFor('header').join(','))) {
-        this.unseen.clear();
-        if (this.skin?.enabled) await this.show(this.skin);
-      }
-      this.stopWaiting();
-    };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', reveal, { once: true });
-    else reveal();
+  }
+
+  /**
+   * Whether the page has no element of `slot`: only a slot the page shows gets its image, so no
+   * page is sent an image it does not show (and could read by adding such an element). A page
+   * still being parsed is watched until it is, and a slot found meanwhile gets its image then;
+   * what the page's scripts add later is not looked at.
+   */
+  private missing(slot: ImageSlot): boolean {
+    if (!this.parsed) this.look();
+    return !this.found.has(slot);
+  }
+
+  /** Notes the image slots the page has now; whether any is new. */
+  private look(): boolean {
+    const before = this.found.size;
+    for (const slot of imageSlots) {
+      if (!this.found.has(slot) && this.document.querySelector(selectorsFor(slot).join(','))) this.found.add(slot);
+    }
+    if (this.document.readyState !== 'loading') {
+      this.parsed = true;
+      this.parsing?.disconnect();
+    } else if (!this.parsing) {
+      const update = () => (this.look() && this.skin?.enabled ? this.show(this.skin) : undefined);
+      this.parsing = new MutationObserver(update);
+      this.parsing.observe(this.document, { childList: true, subtree: true });
+      this.document.addEventListener(
+        'DOMContentLoaded',
+        async () => {
+          await update();
+          this.stopWaiting(); // what is not on the parsed page never comes
+        },
+        { once: true },
+      );
+    }
+    return this.found.size > before;
   }
 
   /**
@@ -103,7 +130,7 @@ export class SkinPainter {
    */
   preview(slot: ImageSlot, revision: string, dataUrl: string): void {
     // With no record yet, the save makes one, switched on.
-    if (this.skin?.enabled === false || !imageSlots.includes(slot) || !isRevision(revision) || this.unseen.has(slot)) return;
+    if (this.skin?.enabled === false || !imageSlots.includes(slot) || !isRevision(revision) || this.missing(slot)) return;
     // The save may have landed first, or a later one (storage and the editor's messages are
     // separate ways in, in no fixed order).
     if (this.stored.has(gateToken(slot, revision)) || !isImageDataUrl(dataUrl)) return;
@@ -172,9 +199,10 @@ export class SkinPainter {
     if (slots.length === 0) return showing;
     const timer = setTimeout(() => this.stopWaiting(), MAX_WAIT_MS);
     await showing;
-    // A header that waits for the parsed page waits on; the others are in, or are not coming.
-    this.waitFor(slots.filter((slot) => this.unseen.has(slot)));
-    if (this.unseen.size === 0) clearTimeout(timer);
+    // Slots not found on the page yet wait on while it is parsed; the others are in, or not coming.
+    if (this.parsing && this.document.readyState === 'loading') return;
+    clearTimeout(timer);
+    this.stopWaiting();
   }
 
   /** Lists the image slots that show no image yet; none: the marks and the node go. */
@@ -227,7 +255,7 @@ export class SkinPainter {
     for (const slot of imageSlots) {
       const revision = skin.images[slot]?.revision;
       const token = revision && gateToken(slot, revision);
-      if (!token || this.inserted.has(token) || this.pending.has(token) || this.unseen.has(slot)) continue;
+      if (!token || this.inserted.has(token) || this.pending.has(token) || this.missing(slot)) continue;
       missing[slot] = revision;
       this.pending.add(token);
     }
@@ -309,7 +337,7 @@ export class SkinPainter {
       const revision = this.wanted(slot);
       if (!revision) {
         if (this.drawn.delete(slot)) void this.canvas!.set(slot, null);
-      } else if (this.drawn.get(slot) !== revision && revision === skin.images[slot]?.revision && !this.unseen.has(slot)) {
+      } else if (this.drawn.get(slot) !== revision && revision === skin.images[slot]?.revision && !this.missing(slot)) {
         stale.push(slot); // an image shown ahead of its save was drawn by `preview`
       }
     }
