@@ -184,3 +184,30 @@ export function contentScriptWork(events: TraceEvent[], scriptUrls: string[], fr
   return { totalMs: total / 1000, cpuMs: known ? cpuMs : null, byKind, cpuByKind: known ? cpuByKind : null, forced };
 }
 
+
+/**
+ * All the main-thread work of the page load that ran `scriptUrl` (its content script), from the
+ * first task of that thread in the trace to its end: every top-level task's wall and CPU time,
+ * whatever it did (parsing, script, style, layout, paint). Compared between a skinned and an
+ * unskinned load of the same page, the difference is the whole cost of showing the skin, style
+ * recalculation included, which no single event of the trace can be told to belong to.
+ */
+export function mainThreadWork(events: TraceEvent[], scriptUrl: string): { wallMs: number; cpuMs: number | null } {
+  const evaluation = events.find((event) => event.ph === 'X' && event.name === 'EvaluateScript' && event.args?.data?.url === scriptUrl);
+  if (!evaluation) throw new Error(`the trace has no evaluation of ${scriptUrl}`);
+  // The scheduler's outer `RunTask` events: they hold each task whole, its microtasks included, and
+  // carry thread durations where the inner events often have none.
+  const tasks = events
+    .filter((event) => event.pid === evaluation.pid && event.tid === evaluation.tid && event.ph === 'X' && event.name === 'RunTask')
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let wall = 0;
+  let cpu = 0;
+  let reach = -Infinity;
+  for (const task of tasks) {
+    if (task.ts < reach) continue; // nested in the one before
+    wall += task.dur ?? 0;
+    cpu += task.tdur ?? NaN;
+    reach = end(task);
+  }
+  return { wallMs: wall / 1000, cpuMs: Number.isNaN(cpu) ? null : cpu / 1000 };
+}
