@@ -564,8 +564,8 @@ const colorsOnlyUrl = 'https://blog.csdn.net/colors_only';
 
 /**
  * First visible frame, side by side in one run: a blog without a skin, one with colors alone, and
- * the skinned demo blog (colors and images), each reloaded with the background running and then
- * stopped before each reload. Reports for each the share of reloads whose first visible frame
+ * the skinned demo blog (colors and images), reloaded in turn, round after round, with the
+ * background running and then stopped before each reload. Reports for each the share of reloads whose first visible frame
  * already had the whole skin, and when that frame came after navigation start; judges the skinned
  * pages' median against the unskinned one's (issue targets: 1.25× running, 1.5× stopped).
  */
@@ -587,25 +587,30 @@ export async function measureFirstFrames(bench: Bench, skinnedLook: SkinLook): P
   for (const stopped of [false, true]) {
     const reloads = stopped ? runs.coldReloads : runs.firstFrameReloads;
     const frames = new Map<string, { at: number[]; skinned: number; whole: number; complete: number[] }>();
+    if (stopped) for (const open of session.context.pages()) if (open.url().startsWith('chrome-extension://')) await open.close();
+    const tabs = [];
     for (const { id, url, look } of cases) {
-      if (stopped) for (const open of session.context.pages()) if (open.url().startsWith('chrome-extension://')) await open.close();
       const tab = await openBlogPage(session, url);
-      await tab.bringToFront();
       await tab.addInitScript(frameProbe, look);
-      const workers = stopped ? await backgroundControl(session, tab) : null;
-      const seen = { at: [] as number[], skinned: 0, whole: 0, complete: [] as number[] };
-      for (let i = 0; i < reloads; i++) {
+      tabs.push({ id, tab });
+      frames.set(id, { at: [], skinned: 0, whole: 0, complete: [] });
+    }
+    const workers = stopped ? await backgroundControl(session, tabs[0]!.tab) : null;
+    // Round by round, each case once: whatever else the machine does drifts over all three alike.
+    for (let i = 0; i < reloads; i++) {
+      for (const { id, tab } of tabs) {
+        await tab.bringToFront();
         await workers?.stop();
         await tab.reload({ waitUntil: 'load' });
         const probe = await readFrameProbe(tab, waitLimitMs, id !== 'none');
+        const seen = frames.get(id)!;
         seen.at.push(probe.frameAt);
         if (probe.noOwnLookAtFrame) seen.skinned++;
         if (probe.skinAtFrame) seen.whole++;
         seen.complete.push(Math.max(probe.frameAt, probe.skinAt ?? Infinity));
       }
-      frames.set(id, seen);
-      await tab.close();
     }
+    for (const { tab } of tabs) await tab.close();
     const unskinned = summarize(frames.get('none')!.at).median;
     const limit = stopped ? 1.5 : 1.25;
     for (const { id, name } of cases) {

@@ -99,7 +99,7 @@ export class SkinPainter {
         'DOMContentLoaded',
         async () => {
           await update();
-          this.stopWaiting(); // what is not on the parsed page never comes
+          this.settleWait(); // what is not on the parsed page never comes
         },
         { once: true },
       );
@@ -197,12 +197,14 @@ export class SkinPainter {
     const showing = this.show(skin); // the colors are painted before this returns
     if (held) releaseHold(this.document);
     if (slots.length === 0) return showing;
-    const timer = setTimeout(() => this.stopWaiting(), MAX_WAIT_MS);
+    setTimeout(() => this.stopWaiting(), MAX_WAIT_MS);
     await showing;
-    // Slots not found on the page yet wait on while it is parsed; the others are in, or not coming.
-    if (this.parsing && this.document.readyState === 'loading') return;
-    clearTimeout(timer);
-    this.stopWaiting();
+    this.settleWait();
+  }
+
+  /** Ends the wait once the page is parsed (no slot of it is still to come) and no image is on its way. */
+  private settleWait(): void {
+    if (this.parsed && this.pending.size === 0) this.stopWaiting();
   }
 
   /** Lists the image slots that show no image yet; none: the marks and the node go. */
@@ -270,6 +272,7 @@ export class SkinPainter {
     }
     if (this.canvas) this.release([...this.inserted.keys()]); // blocked meanwhile
     this.settleSheets();
+    this.settleWait();
   }
 
   private putOwnSheet(slot: ImageSlot, revision: string, dataUrl: string): void {
