@@ -3,9 +3,12 @@
  * of blogs whose skin has images, at document_start, with the hold's stylesheet: marks the page
  * held until the main content script has painted the skin. See src/first-paint.ts.
  */
-import { HOLD_ATTRIBUTE, HOLD_BACKSTOP_MS, HOLD_KEY } from '../src/first-paint';
+import { EARLY_KEY, HOLD_ATTRIBUTE, HOLD_BACKSTOP_MS, HOLD_KEY } from '../src/first-paint';
 
 const root = document.documentElement;
+const scope = globalThis as Record<string, unknown>;
 root.setAttribute(HOLD_ATTRIBUTE, '');
 // The main script takes this timer over with the hold (content/take-hold.ts).
-(globalThis as Record<string, unknown>)[HOLD_KEY] = setTimeout(() => root.removeAttribute(HOLD_ATTRIBUTE), HOLD_BACKSTOP_MS);
+scope[HOLD_KEY] = setTimeout(() => root.removeAttribute(HOLD_ATTRIBUTE), HOLD_BACKSTOP_MS);
+// The main script, when it ran first, paints the page now from the skin kept for it (content/early-skin.ts).
+(scope[EARLY_KEY] as (() => void) | undefined)?.();

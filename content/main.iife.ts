@@ -9,6 +9,8 @@ import { readPageSkin, skinKey, type PageSkin } from '../src/skin';
 import { loadRecord } from '../src/store';
 import { describePage } from './describe-page';
 import { releaseHold, takeHold } from './take-hold';
+import { earlySkin, keepEarlySkin } from './early-skin';
+import { EARLY_KEY } from '../src/first-paint';
 import { SkinPainter, type AskForImage, type AskForSheets } from './painter';
 
 /** Sheets of images, and of a held load's colors, come from the background (background/inserted-sheets.ts), as do the bytes for canvas. */
@@ -42,6 +44,17 @@ function start(blog: string): void {
     }
     return painter;
   };
+  const keep = (skin: PageSkin | null) => keepEarlySkin(blog, skin, Boolean(skin && showsAnything(skin)));
+  // A held page whose skin was kept from its last load is painted at document start: now, or when
+  // the hold script marks it, whichever of the two content scripts runs second.
+  let early: PageSkin | null = null;
+  const paintEarly = () => {
+    const kept = earlySkin(blog);
+    // One that shows nothing (the page may write anything there) leaves the page held for the record.
+    if (kept && showsAnything(kept)) void painterOnDemand().showFirst((early = kept), takeHold());
+  };
+  (globalThis as Record<string, unknown>)[EARLY_KEY] = paintEarly;
+  paintEarly();
   // A change that arrives before the first read answers is newer than what that read returns.
   let changedMeanwhile = false;
   void loadRecord(storage, blog)
@@ -50,9 +63,12 @@ function start(blog: string): void {
     .then((skin) => {
       stored ??= skin;
       const held = takeHold();
+      if (held || early) keep(skin);
       // What storage said since is newer, and already shown.
       if (changedMeanwhile) {
         if (held) releaseHold(document);
+      } else if (early) {
+        void painter!.show(skin); // the record rules: a kept skin may be stale
       } else if (held || (skin && showsAnything(skin))) {
         void painterOnDemand().showFirst(skin, held);
       }
@@ -63,6 +79,7 @@ function start(blog: string): void {
     if (!record) return; // every edit rewrites the record; image bytes are kept elsewhere
     changedMeanwhile = true;
     stored = readPageSkin(record.newValue);
+    keep(stored);
     void painterOnDemand().show(stored);
   });
 

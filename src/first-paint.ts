@@ -42,6 +42,11 @@ export const HOLD_SHEET_FILE = 'content/hold.css';
 export const HOLD_BACKSTOP_MS = 750;
 /** Where the hold script leaves its time limit's timer for the main content script (one isolated world holds both). */
 export const HOLD_KEY = '__blogSkinPreviewerHold';
+/**
+ * Where the main content script leaves what it paints a held page with at once (content/early-skin.ts),
+ * for the hold script to call when it runs after the main script at document start.
+ */
+export const EARLY_KEY = '__blogSkinPreviewerEarly';
 export const HOLD_SCRIPT_ID = 'first-paint-hold';
 
 /**

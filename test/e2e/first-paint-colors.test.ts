@@ -1,6 +1,8 @@
 /**
  * A skin of colors alone, the most common kind, is in the first frame that shows the page: the
- * page's own colors never flash before it on a reload.
+ * page's own colors never flash before it on a reload. From the second load on, it is painted at
+ * document start from a copy in the blog's own localStorage, which a page can write to: what is
+ * read from there is checked, and the stored record has the last word.
  */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,11 +62,51 @@ describe('a skin of colors alone', () => {
     expect(seen).toEqual(Array(10).fill('rgb(192, 57, 43)'));
   });
 
+  it('is painted at document start from the copy kept in the blog’s own storage, which the record then corrects', async () => {
+    const kept = () => home.evaluate(() => localStorage.getItem('blog-skin-previewer:colors_only'));
+    expect(JSON.parse((await kept())!)).toMatchObject({ enabled: true, colors: { title: '#C0392B' } });
+    // A copy older than the record (as a tab of another address of the blog would leave it) is
+    // painted first, before storage answers; the record follows and wins.
+    await home.evaluate(() =>
+      localStorage.setItem('blog-skin-previewer:colors_only', JSON.stringify({ schema: 2, enabled: true, colors: { title: '#2E86C1' }, images: {} })),
+    );
+    // Every style node the page is given, in order, as the page's own script sees them come.
+    await home.addInitScript(() => {
+      const w = window as unknown as { colorSheets: string[] };
+      w.colorSheets = [];
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) if (node.nodeName === 'STYLE' && /color:/.test(node.textContent ?? '')) w.colorSheets.push(node.textContent!);
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await home.reload({ waitUntil: 'load' });
+    await expect.poll(() => computedStyle(home, title, 'color')).toBe('rgb(192, 57, 43)');
+    const sheets = await home.evaluate(() => (window as unknown as { colorSheets: string[] }).colorSheets);
+    expect(sheets[0]).toContain('#2E86C1');
+    expect(sheets.at(-1)).toContain('#C0392B');
+    expect(JSON.parse((await kept())!)).toMatchObject({ colors: { title: '#C0392B' } });
+  });
+
+  it('takes nothing from a copy the page wrote that is not a skin', async () => {
+    await home.evaluate(() =>
+      localStorage.setItem(
+        'blog-skin-previewer:colors_only',
+        JSON.stringify({ schema: 2, enabled: true, colors: { title: 'red; } * { color: rgb(1, 2, 3) !important; } x {' }, images: {} }),
+      ),
+    );
+    await home.reload({ waitUntil: 'load' });
+    await expect.poll(() => home.evaluate(() => (window as unknown as { titleAtFirstVisibleFrame?: string }).titleAtFirstVisibleFrame)).toBe('rgb(192, 57, 43)');
+    expect(await computedStyle(home, '.user-profile-title', 'color')).not.toBe('rgb(1, 2, 3)');
+  });
+
   it('no longer holds the page once its colors are removed', async () => {
     await editor.getByLabel('主标题颜色', { exact: true }).fill('');
     await expect.poll(() => computedStyle(home, title, 'color')).not.toBe('rgb(192, 57, 43)');
     await expect
       .poll(() => editor.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? [])))
       .not.toContain('https://blog.csdn.net/colors_only/*');
+    // and the copy for the next load's first frame is gone with them
+    expect(await home.evaluate(() => localStorage.getItem('blog-skin-previewer:colors_only'))).toBeNull();
   });
 });
