@@ -91,9 +91,10 @@ export function ImageField({ slot, info, url, missing, onSave, onPreview, loadSo
       setError(words([cut.violation]));
       return;
     }
+    // The refusal of a pick before goes as this one is shown, in the same render (a failed save says so).
+    setError(null);
     await onSave(cut.edit);
     if (pick !== latest.current) return;
-    setError(null);
     frame(file, cut.edit.info);
   }
 
