@@ -187,14 +187,16 @@ export function frameProbe(look: SkinLook): void {
     });
     observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   });
-  // The first frame that shows anything: a frame painted while the page is held hidden (see
+  // The first frame that shows the title: a frame painted while the page is held hidden (see
   // src/first-paint.ts) shows nothing, neither the old look nor the skin, so the probe waits past it.
   w.__bspLook = () => {
-    if (getComputedStyle(document.documentElement).visibility === 'hidden') {
+    const title = document.querySelector('.user-profile-head-name > div:first-child');
+    // A frame before the title is parsed shows no title, in no color: the first that can be judged
+    // is the first with it, on every page compared alike.
+    if (getComputedStyle(document.documentElement).visibility === 'hidden' || !title) {
       requestAnimationFrame(w.__bspLook);
       return;
     }
-    const title = document.querySelector('.user-profile-head-name > div:first-child');
     const banner = document.querySelector('.user-profile-head-banner');
     w.__bspFrame.frameAt = performance.now();
     w.__bspFrame.skinAtFrame = w.__bspComplete();
