@@ -24,8 +24,10 @@ export function earlySkin(blog: string): PageSkin | null {
 /** Keeps `skin` for the next load when it shows something; forgets it when it is off or gone. */
 export function keepEarlySkin(blog: string, skin: PageSkin | null, showing: boolean): void {
   try {
-    if (showing) localStorage.setItem(key(blog), JSON.stringify(skin));
-    else localStorage.removeItem(key(blog));
+    const text = JSON.stringify(skin);
+    // Most loads find the copy as it was: a write costs more than the comparison.
+    if (showing && localStorage.getItem(key(blog)) !== text) localStorage.setItem(key(blog), text);
+    else if (!showing) localStorage.removeItem(key(blog));
   } catch {
     // a page that refuses storage is painted when the record comes, as before
   }

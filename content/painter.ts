@@ -88,7 +88,8 @@ export class SkinPainter {
     for (const slot of imageSlots) {
       if (!this.found.has(slot) && this.document.querySelector(selectorsFor(slot).join(','))) this.found.add(slot);
     }
-    if (this.document.readyState !== 'loading') {
+    // Parsed, or every slot found: nothing more to look for.
+    if (this.document.readyState !== 'loading' || this.found.size === imageSlots.length) {
       this.parsed = true;
       this.parsing?.disconnect();
     } else if (!this.parsing) {
