@@ -25,10 +25,8 @@ export interface ColorLayer {
   box: Box | null;
 }
 
-/** A skin image, laid out by its element's computed background properties. */
-export interface ImageLayer {
-  kind: 'image';
-  slot: BackdropImageSlot;
+/** An element's box and the computed background properties that place an image in it. */
+export interface BackgroundBox {
   /** The element's border box. */
   box: Box;
   border: Edges;
@@ -40,6 +38,12 @@ export interface ImageLayer {
   size: string;
   position: string;
   repeat: string;
+}
+
+/** A skin image, laid out by its element's computed background properties. */
+export interface ImageLayer extends BackgroundBox {
+  kind: 'image';
+  slot: BackdropImageSlot;
   /** The body's background drawn on the whole canvas, placed in the root element's box (`box` is that one's). */
   canvas: boolean;
 }

@@ -1,4 +1,4 @@
-import { placeImage, type Box, type Edges, type ImageLayer } from './behind-text';
+import { placeImage, type BackgroundBox, type Box, type ImageLayer } from './behind-text';
 import { storedImages } from './rules';
 import { imageLayout } from './skin-css';
 
@@ -24,18 +24,7 @@ export interface WidthsRequest {
 }
 
 /** The header element at one width, as the page lays it out (viewport coordinates, CSS px). */
-export interface MeasuredBand {
-  /** Its border box. */
-  box: Box;
-  border: Edges;
-  padding: Edges;
-  /** Computed `background-clip`, `-origin`, `-attachment`, `-size`, `-position`, `-repeat`. */
-  clip: string;
-  origin: string;
-  attachment: string;
-  size: string;
-  position: string;
-  repeat: string;
+export interface MeasuredBand extends BackgroundBox {
   /** It shows a skin image now (a `data:` URL), so its size, position and repeat are the skin's as applied. */
   skinShown: boolean;
 }
@@ -100,15 +89,11 @@ export function stripAt(at: HeaderAtWidth, natural = storedImages.header): Heade
   const { band } = at;
   if (!band || band.box.width <= 0 || band.box.height <= 0) return null;
   const skin = imageLayout.header;
+  const { skinShown: _, ...placed } = band;
   const layer: ImageLayer = {
+    ...placed,
     kind: 'image',
     slot: 'header',
-    box: band.box,
-    border: band.border,
-    padding: band.padding,
-    clip: band.clip,
-    origin: band.origin,
-    attachment: band.attachment,
     size: band.skinShown ? band.size : skin['background-size']!,
     position: band.skinShown ? band.position : computedPosition(skin['background-position']!),
     repeat: band.skinShown ? band.repeat : skin['background-repeat']!,
