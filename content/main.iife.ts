@@ -13,7 +13,7 @@ import { earlySkin, keepEarlySkin } from './early-skin';
 import { EARLY_KEY } from '../src/first-paint';
 import { SkinPainter, type AskForImage, type AskForSheets } from './painter';
 
-/** Sheets of images, and of a held load's colors, come from the background (background/inserted-sheets.ts), as do the bytes for canvas. */
+/** Sheets of images come from the background (background/inserted-sheets.ts), as do the bytes for canvas. */
 function sheetsFromBackground(blog: string): AskForSheets {
   const page = crypto.randomUUID();
   return async (ask) => {
