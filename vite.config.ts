@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { holdSheet as holdSheetText, HOLD_SHEET_FILE } from './src/first-paint.ts';
-import { imageSlotSelectors } from './src/sites/csdn.ts';
+import { imageSlots } from './src/rules.ts';
+import { selectorsFor } from './src/sites/csdn.ts';
 import { iconsPlugin } from './scripts/icons.ts';
 import pkg from './package.json' with { type: 'json' };
 
@@ -69,7 +70,7 @@ function holdSheet(): Plugin {
     name: 'hold-sheet',
     apply: 'build',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: HOLD_SHEET_FILE, source: holdSheetText(imageSlotSelectors()) });
+      this.emitFile({ type: 'asset', fileName: HOLD_SHEET_FILE, source: holdSheetText(imageSlots, selectorsFor) });
     },
   };
 }

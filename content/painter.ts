@@ -7,7 +7,7 @@ import { isImageDataUrl, isRevision, type PageSkin } from '../src/skin';
 import { CanvasLayers } from './canvas-layers';
 import { ColorsAhead } from './colors-ahead';
 import { StyleOwner } from './style-owner';
-import { imageSlotSelectors, selectorsFor } from '../src/sites/csdn';
+import { selectorsFor } from '../src/sites/csdn';
 import { releaseHold } from './take-hold';
 
 /** Our style nodes: an image sheet of our own is named by its gate token. */
@@ -192,7 +192,7 @@ export class SkinPainter {
     const slots = skin?.enabled ? imageSlots.filter((slot) => skin.images[slot]) : [];
     // Paint entries are read only with no hold script: most loads of a skinned blog have one.
     if (slots.length > 0 && (held || performance.getEntriesByType('paint').length === 0)) {
-      if (!held) this.owner.set('wait', waitCss(imageSlotSelectors()));
+      if (!held) this.owner.set('wait', waitCss(imageSlots, selectorsFor));
       this.waitFor(slots);
     }
     const showing = this.show(skin); // the colors are painted before this returns

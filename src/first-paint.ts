@@ -22,18 +22,16 @@ export const WAIT_ATTRIBUTE = 'data-blog-skin-wait';
  * layer (src/skin-css.ts), and a layered `!important` outranks this unlayered one, so the skin's
  * image shows the moment its sheet is in, before the mark goes.
  */
-export const waitCss = (selectors: Readonly<Record<ImageSlot, readonly string[]>>): string =>
-  Object.entries(selectors)
-    .map(([slot, list]) => `:root[${WAIT_ATTRIBUTE}~="${slot}"] :is(${list.join(', ')}) { background-image: none !important; }`)
-    .join('\n');
+export const waitCss = (slots: readonly ImageSlot[], selectorsFor: (slot: ImageSlot) => readonly string[]): string =>
+  slots.map((slot) => `:root[${WAIT_ATTRIBUTE}~="${slot}"] :is(${selectorsFor(slot).join(', ')}) { background-image: none !important; }`).join('\n');
 /** Never keep a slot waiting longer than this after the record is read: the page's own image shows then. */
 export const MAX_WAIT_MS = 2000;
 /**
- * The registered stylesheet's text, given each image slot's selectors (src/sites/csdn.ts), and
- * where the build writes it.
+ * The registered stylesheet's text, given the image slots and their selectors (src/rules.ts,
+ * src/sites/csdn.ts: passed in, so this module imports neither), and where the build writes it.
  */
-export const holdSheet = (selectors: Readonly<Record<ImageSlot, readonly string[]>>): string =>
-  `:root[${HOLD_ATTRIBUTE}] { ${HOLD_DECLARATIONS} }\n${waitCss(selectors)}\n`;
+export const holdSheet = (slots: readonly ImageSlot[], selectorsFor: (slot: ImageSlot) => readonly string[]): string =>
+  `:root[${HOLD_ATTRIBUTE}] { ${HOLD_DECLARATIONS} }\n${waitCss(slots, selectorsFor)}\n`;
 export const HOLD_SHEET_FILE = 'content/hold.css';
 /**
  * The hold script's own limit, from document start: it lets the page go by itself unless the main

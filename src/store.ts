@@ -73,7 +73,7 @@ export class SkinStore {
    * and the slot's other images go after, all under the record's lock, so a reader of the record
    * always finds its image. The picked file itself is kept the same way (`file`).
    */
-  setImage(blog: string, slot: ImageSlot, info: ImageInfo, outputDataUrl: string, file?: PickedFileKeeper): Promise<Skin> {
+  setImage(blog: string, slot: ImageSlot, info: ImageInfo, outputDataUrl: string, file?: FileKeeper): Promise<Skin> {
     const image = this.imageKeeper(blog, slot, info.revision, outputDataUrl);
     return this.update(
       blog,
@@ -100,14 +100,14 @@ export class SkinStore {
   }
 
   /** Keeps one stored image for the record's write, and lets the slot's others go after it. */
-  private imageKeeper(blog: string, slot: ImageSlot, revision: string, dataUrl: string): PickedFileKeeper {
+  private imageKeeper(blog: string, slot: ImageSlot, revision: string, dataUrl: string): FileKeeper {
     return {
       keep: () => this.images.keep(blog, slot, revision, dataUrl),
       forgetOthers: () => this.images.forgetOthers(blog, slot, revision),
     };
   }
 
-  async removeImage(blog: string, slot: ImageSlot, file?: Pick<PickedFileKeeper, 'forgetOthers'>): Promise<Skin> {
+  async removeImage(blog: string, slot: ImageSlot, file?: Pick<FileKeeper, 'forgetOthers'>): Promise<Skin> {
     const skin = await this.update(blog, (draft) => {
       delete draft.images[slot];
     });
@@ -121,7 +121,7 @@ export class SkinStore {
   }
 
   /** `files`: what the record will name, kept before it is written; what it no longer names, let go after. */
-  private update(blog: string, change: (skin: Skin) => void, files: PickedFileKeeper[] = []): Promise<Skin> {
+  private update(blog: string, change: (skin: Skin) => void, files: FileKeeper[] = []): Promise<Skin> {
     const next = this.pending.then(() =>
       this.withLock(skinKey(blog), async () => {
         // Read fresh each time: another tab of the same blog may have written since we loaded.
@@ -158,7 +158,7 @@ export class NewerSkinError extends Error {
 }
 
 /** Keeps a file (before its record is written) and lets the slot's other files go (after). */
-export interface PickedFileKeeper {
+export interface FileKeeper {
   keep(): Promise<void>;
   forgetOthers(): Promise<void>;
 }

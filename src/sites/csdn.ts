@@ -1,4 +1,4 @@
-import type { ImageSlot, Slot } from '../rules';
+import type { Slot } from '../rules';
 
 /**
  * Where each skin field goes on CSDN's blog pages (the slot map): every page a blogger can visit
@@ -81,13 +81,6 @@ export const avatarSelectors: readonly string[] = ['.user-profile-avatar img', '
 
 /** The selectors of `slot`: the page's one rule for it, and how the report finds it. */
 export const selectorsFor = (slot: Slot): readonly string[] => slotMap[slot];
-
-/** The image slots' selectors alone: what the first paint's wait hides (src/first-paint.ts). */
-export const imageSlotSelectors = (): Readonly<Record<ImageSlot, readonly string[]>> => ({
-  header: slotMap.header,
-  background: slotMap.background,
-  column: slotMap.column,
-});
 
 /** What kind of page a blog page is; a label for the report, which never picks the slots. */
 export type LayoutId = 'home' | 'column' | 'article' | 'list';

@@ -6,10 +6,10 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { SkinPainter } from '../../content/painter';
-import { imageSlotSelectors } from '../../src/sites/csdn';
+import { selectorsFor } from '../../src/sites/csdn';
 import { StyleOwner } from '../../content/style-owner';
 import type { HexColor } from '../../src/color';
-import type { ColorSlot, ImageSlot } from '../../src/rules';
+import { imageSlots, type ColorSlot, type ImageSlot } from '../../src/rules';
 import { imageKey, SKIN_SCHEMA, skinKey, type PageSkin } from '../../src/skin';
 import { SHEET_GATE } from '../../src/skin-css';
 import { HOLD_ATTRIBUTE, HOLD_KEY, holdSheet, MAX_WAIT_MS, WAIT_ATTRIBUTE } from '../../src/first-paint';
@@ -805,7 +805,7 @@ describe('SkinPainter', () => {
       storage.values[skinKey(blog)] = shown;
       storage.values[key('header')] = pngUrl;
       registered = document.head.appendChild(document.createElement('style'));
-      registered.textContent = `${holdSheet(imageSlotSelectors())}\n#userSkin .user-profile-head-banner { background-image: ${ownBanner}; }`;
+      registered.textContent = `${holdSheet(imageSlots, selectorsFor)}\n#userSkin .user-profile-head-banner { background-image: ${ownBanner}; }`;
     });
 
     afterEach(() => {
