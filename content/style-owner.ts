@@ -2,9 +2,14 @@ import { RepairBudget } from './repair-budget';
 
 /**
  * Owns everything the extension puts into a page's DOM: one <style> per skin part, and one
- * attribute of <html>. It creates, replaces and removes them, and keeps the nodes the last
- * children of <html>, so the page's later styles never win and turning off leaves no residue. A
- * page script that removes, moves or edits one of them finds it put back as it was.
+ * attribute of <html>. It creates, replaces and removes them, so turning off leaves no residue;
+ * a page script that removes or edits one of them finds it put back as it was.
+ *
+ * The nodes are the first children of <html> (before <head>, when painted at document start): our
+ * rules are `!important` in a cascade layer (src/skin-css.ts), and among important declarations
+ * the layer declared first wins, so ours out-rank the page's layers as well as its unlayered
+ * rules. Where a node stands among the page's own is not policed: the parser adding <head> and
+ * <body> after them, or a script adding nodes anywhere, changes nothing that matters.
  */
 const MAX_MOVES_PER_SECOND = 20;
 
@@ -13,11 +18,7 @@ export class StyleOwner<Part extends string> {
   private readonly texts = new Map<Part, string>();
   private readonly nodes = new Map<Part, HTMLStyleElement>();
   private readonly guard = new MutationObserver((records) => this.restore(records));
-  /** Moves made in the current second; a page that also insists on being last must not win a freeze. */
-  /**
-   * Moves and clean copies made for the page. Our declarations are `!important` in a cascade
-   * layer, so being last rarely decides anything: a page that insists wins, cheaply.
-   */
+  /** Nodes put back and clean copies made for the page: a page that insists wins, cheaply. */
   private readonly moves = new RepairBudget(MAX_MOVES_PER_SECOND, () => this.restore([]));
   /** Parts a page edited while the move budget was spent: swapped for clean copies when it renews. */
   private readonly dirty = new Set<Part>();
@@ -52,7 +53,7 @@ export class StyleOwner<Part extends string> {
       this.texts.set(part, css);
       this.nodes.set(part, node);
       if (old?.isConnected) old.replaceWith(node);
-      else this.document.documentElement?.append(node);
+      else this.place(node);
     } else {
       old?.remove();
       this.nodes.delete(part);
@@ -95,7 +96,7 @@ export class StyleOwner<Part extends string> {
     for (const [part, node] of this.nodes) {
       const touched = this.dirty.has(part) || records.some((record) => record.target !== root && node.contains(record.target));
       if (!node.isConnected) {
-        if (this.moves.take()) root.append(node);
+        if (this.moves.take()) this.place(node);
       } else if (touched && !this.moves.take()) {
         this.dirty.add(part);
       } else if (touched) {
@@ -106,10 +107,16 @@ export class StyleOwner<Part extends string> {
         this.nodes.set(part, clean);
       }
     }
-    const ours = [...this.nodes.values()];
-    const tail = [...root.children].slice(-ours.length);
-    if (!ours.every((node, i) => tail[i] === node) && this.moves.take()) root.append(...ours);
     this.settle();
+  }
+
+  /** After the last of our nodes in <html>, or else first in it: see the class comment for why. */
+  private place(node: HTMLStyleElement): void {
+    const root = this.document.documentElement;
+    if (!root) return;
+    const ours = [...this.nodes.values()].filter((other) => other !== node && other.parentNode === root);
+    if (ours.length > 0) ours.at(-1)!.after(node);
+    else root.prepend(node);
   }
 
   /** Page changes not answered yet are answered before we change anything ourselves. */

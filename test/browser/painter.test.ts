@@ -11,7 +11,7 @@ import { StyleOwner } from '../../content/style-owner';
 import type { HexColor } from '../../src/color';
 import { imageSlots, type ColorSlot, type ImageSlot } from '../../src/rules';
 import { imageKey, SKIN_SCHEMA, skinKey, type PageSkin } from '../../src/skin';
-import { SHEET_GATE } from '../../src/skin-css';
+import { inSkinLayer, SHEET_GATE } from '../../src/skin-css';
 import { HOLD_ATTRIBUTE, HOLD_KEY, holdSheet, MAX_WAIT_MS, WAIT_ATTRIBUTE } from '../../src/first-paint';
 import { releaseHold, takeHold } from '../../content/take-hold';
 import { InsertedSheets, type CssInjector } from '../../background/inserted-sheets';
@@ -31,8 +31,11 @@ function find(selector: string): HTMLElement {
   return element;
 }
 
-/** The style nodes after the page's own children of <html>. */
-const tailOfRoot = (count: number) => [...root.children].slice(-count);
+/** The first `count` children of <html>: where the owner's style nodes stand. */
+const headOfRoot = (count: number) => [...root.children].slice(0, count);
+
+/** CSS as the painter writes it: `!important`, in the skin's cascade layer. */
+const skinRule = (declarations: string) => inSkinLayer(`.probe { ${declarations} !important; }`);
 
 describe('StyleOwner', () => {
   let owner: StyleOwner<'a' | 'b'>;
@@ -53,42 +56,44 @@ describe('StyleOwner', () => {
   });
 
   /** What a page script does after the extension has painted. */
-  function pageAppends(tag: string, text = ''): Element {
+  function pageAppends(tag: string, text = '', parent: Element = root): Element {
     const node = document.createElement(tag);
     node.textContent = text;
-    root.append(node);
+    parent.append(node);
     pageNodes.push(node);
     return node;
   }
 
-  test('its style nodes are the last children of <html>, in the order first set', () => {
-    owner.set('a', '.probe { color: rgb(0, 0, 255) }');
-    owner.set('b', '.probe { background-color: rgb(0, 128, 0) }');
-    const tail = tailOfRoot(2);
-    expect(tail.map((node) => node.localName)).toEqual(['style', 'style']);
-    expect(tail.map((node) => node.textContent)).toEqual([
-      '.probe { color: rgb(0, 0, 255) }',
-      '.probe { background-color: rgb(0, 128, 0) }',
-    ]);
+  test('its style nodes are the first children of <html>, in the order first set', () => {
+    owner.set('a', skinRule('color: rgb(0, 0, 255)'));
+    owner.set('b', skinRule('background-color: rgb(0, 128, 0)'));
+    const head = headOfRoot(2);
+    expect(head.map((node) => node.localName)).toEqual(['style', 'style']);
+    expect(head.map((node) => node.textContent)).toEqual([skinRule('color: rgb(0, 0, 255)'), skinRule('background-color: rgb(0, 128, 0)')]);
     expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 255)');
   });
 
-  test('stays last after the page appends its own nodes, so the page’s later rules do not win', async () => {
-    owner.set('a', '.probe { color: rgb(0, 0, 255) }');
-    owner.set('b', '.probe { background-color: rgb(0, 128, 0) }');
-    const ours = tailOfRoot(2);
-    const pageStyle = pageAppends('style', '.probe { color: rgb(255, 0, 0); background-color: rgb(255, 0, 0) }');
-    const pageDiv = pageAppends('div');
+  test('the page’s later rules do not win, whether unlayered or in layers of its own, and its nodes are left where it put them', async () => {
+    owner.set('a', skinRule('color: rgb(0, 0, 255)'));
+    owner.set('b', skinRule('background-color: rgb(0, 128, 0)'));
+    const ours = headOfRoot(2);
+    const pageStyle = pageAppends('style', '.probe { color: rgb(255, 0, 0) !important; background-color: rgb(255, 0, 0) !important }');
+    const pageLayers = pageAppends(
+      'style',
+      '@layer page { .probe { color: rgb(255, 0, 0) !important } } @layer blog-skin-late { .probe { background-color: rgb(255, 0, 0) !important } }',
+      document.head,
+    );
+    const pageFirst = document.createElement('style');
+    pageFirst.textContent = '.probe { color: rgb(255, 0, 0) !important }';
+    root.prepend(pageFirst);
+    pageNodes.push(pageFirst);
     await settle();
-    expect(tailOfRoot(4)).toEqual([pageStyle, pageDiv, ...ours]);
     expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 255)');
     expect(getComputedStyle(probe).backgroundColor).toBe('rgb(0, 128, 0)');
-
-    // And again: it keeps watching.
-    const later = pageAppends('style', '.probe { color: rgb(255, 0, 0) }');
-    await settle();
-    expect(tailOfRoot(3)).toEqual([later, ...ours]);
-    expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 255)');
+    // Nothing is moved for it: a page's own order is its own.
+    expect([...root.children].slice(0, 3)).toEqual([pageFirst, ...ours]);
+    expect(root.lastElementChild).toBe(pageStyle);
+    expect(pageLayers.parentNode).toBe(document.head);
   });
 
   /** Every style node in the document holding `text`. */
@@ -96,22 +101,20 @@ describe('StyleOwner', () => {
     [...document.querySelectorAll('style')].filter((node) => node.textContent?.includes(text));
 
   test('setting a part again leaves one node with the new text; empty text removes it', () => {
-    owner.set('a', '.probe { color: rgb(0, 0, 255) }');
-    owner.set('a', '.probe { color: rgb(0, 128, 0) }');
-    expect(stylesWith('.probe').map((node) => node.textContent)).toEqual(['.probe { color: rgb(0, 128, 0) }']);
-    expect(tailOfRoot(1)).toEqual(stylesWith('.probe'));
+    owner.set('a', skinRule('color: rgb(0, 0, 255)'));
+    owner.set('a', skinRule('color: rgb(0, 128, 0)'));
+    expect(headOfRoot(1)).toEqual(stylesWith('.probe'));
+    expect(stylesWith('.probe')).toHaveLength(1);
     expect(getComputedStyle(probe).color).toBe('rgb(0, 128, 0)');
-
     owner.set('a', '');
-    expect(stylesWith('.probe')).toEqual([]);
-    expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 0)');
+    expect(stylesWith('.probe')).toHaveLength(0);
   });
 
   test('hundreds of quick changes all show, the last one stays, and the other parts never move', async () => {
-    owner.set('b', '.probe { background-color: rgb(0, 128, 0) }');
+    owner.set('b', skinRule('background-color: rgb(0, 128, 0)'));
     const other = stylesWith('background-color')[0];
     for (let i = 0; i < 300; i++) {
-      owner.set('a', `.probe { color: rgb(${i % 256}, 0, 0) }`);
+      owner.set('a', skinRule(`color: rgb(${i % 256}, 0, 0)`));
       expect(getComputedStyle(probe).color).toBe(`rgb(${i % 256}, 0, 0)`);
       if (i % 50 === 0) await settle(); // let the guard see the changes, as between keystrokes
     }
@@ -120,48 +123,45 @@ describe('StyleOwner', () => {
     expect(stylesWith('background-color')[0]).toBe(other); // the same node: never re-inserted
   });
 
-  test('a node the page removes, moves or edits is put back as it was', async () => {
-    owner.set('a', '.probe { color: rgb(0, 0, 255) }');
-    owner.set('b', '.probe { background-color: rgb(0, 128, 0) }');
+  test('a node the page removes or edits is put back as it was, in its place', async () => {
+    owner.set('a', skinRule('color: rgb(0, 0, 255)'));
+    owner.set('b', skinRule('background-color: rgb(0, 128, 0)'));
     const expectIntact = () => {
-      expect(tailOfRoot(2).map((node) => node.textContent)).toEqual([
-        '.probe { color: rgb(0, 0, 255) }',
-        '.probe { background-color: rgb(0, 128, 0) }',
-      ]);
+      expect(headOfRoot(2).map((node) => node.textContent)).toEqual([skinRule('color: rgb(0, 0, 255)'), skinRule('background-color: rgb(0, 128, 0)')]);
       expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 255)');
       expect(getComputedStyle(probe).backgroundColor).toBe('rgb(0, 128, 0)');
     };
 
-    tailOfRoot(1)[0]!.remove();
+    headOfRoot(2)[1]!.remove();
     await settle();
     expectIntact();
 
-    document.head.append(tailOfRoot(2)[0]!);
+    for (const node of headOfRoot(2)) node.remove();
     await settle();
     expectIntact();
 
-    tailOfRoot(2)[0]!.textContent = '.probe { color: rgb(255, 0, 0) }';
+    headOfRoot(1)[0]!.textContent = '.probe { color: rgb(255, 0, 0) }';
     await settle();
     expectIntact();
 
-    tailOfRoot(1)[0]!.setAttribute('media', 'print');
+    headOfRoot(2)[1]!.setAttribute('media', 'print');
     await settle();
     expectIntact();
     expect(stylesWith('.probe')).toHaveLength(2);
   });
 
-  // A page script that also keeps its own style last would make both re-append forever inside one
-  // microtask checkpoint. The breaker ends the fight after 1000 moves so this test can never hang.
-  test('a page that also insists on being last does not freeze the tab', async () => {
-    const pageStyle = pageAppends('style', '.probe { color: rgb(255, 0, 0) }');
+  // A page script that removes our node whenever it is put back would have both answer each other
+  // forever inside one microtask checkpoint. The breaker ends the fight after 1000 removals so this
+  // test can never hang.
+  test('a page that removes its node every time does not freeze the tab', async () => {
     const rival = new MutationObserver(() => {
-      if (root.lastElementChild !== pageStyle) root.append(pageStyle);
+      for (const node of stylesWith('.probe')) node.remove();
     });
-    let moves = 0;
+    let removals = 0;
     let broken = false;
     const breaker = new MutationObserver((records) => {
-      moves += records.length;
-      if (moves < 1000) return;
+      removals += records.reduce((sum, record) => sum + record.removedNodes.length, 0);
+      if (removals < 1000) return;
       broken = true;
       rival.disconnect();
       owner.clear();
@@ -170,9 +170,10 @@ describe('StyleOwner', () => {
     breaker.observe(root, { childList: true });
     rival.observe(root, { childList: true });
     try {
-      owner.set('a', '.probe { color: rgb(0, 0, 255) }');
+      owner.set('a', skinRule('color: rgb(0, 0, 255)'));
       await settle();
       expect(broken).toBe(false);
+      expect(removals).toBeLessThanOrEqual(21);
     } finally {
       rival.disconnect();
       breaker.disconnect();
@@ -180,7 +181,7 @@ describe('StyleOwner', () => {
   });
 
   test('a node edited once the move budget is spent is put back when the budget renews', async () => {
-    owner.set('a', '.probe { color: rgb(0, 0, 255) }');
+    owner.set('a', skinRule('color: rgb(0, 0, 255)'));
     // The page edits our node again and again: each edit is answered until the budget is spent.
     // Within one second by the budget's clock, however slow the machine: the clock is held still.
     const clock = vi.spyOn(performance, 'now').mockReturnValue(performance.now());
@@ -229,7 +230,7 @@ describe('StyleOwner', () => {
     // Once cleared it stops watching: the page's nodes stay where the page put them.
     const pageDiv = pageAppends('div');
     await settle();
-    expect(tailOfRoot(1)).toEqual([pageDiv]);
+    expect(root.lastElementChild).toBe(pageDiv);
   });
 });
 
@@ -985,17 +986,17 @@ describe('SkinPainter', () => {
     expect(bannerImage()).toBe(cssUrl(pngUrl));
   });
 
-  test('its style nodes stay last when the page appends nodes after painting', async () => {
+  test('the page’s own important rules added after painting, layered or not, do not win', async () => {
     newPainter();
     await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
     const late = document.createElement('style');
-    late.textContent = '.user-profile-head-name > div:first-child { color: rgb(9, 9, 9) !important; }';
+    late.textContent =
+      '.user-profile-head-name > div:first-child { color: rgb(9, 9, 9) !important; }\n' +
+      '@layer late { .user-profile-head-name > div:first-child { color: rgb(8, 8, 8) !important; } }';
     root.append(late);
     await settle();
     try {
-      expect(root.lastElementChild?.localName).toBe('style');
-      expect(root.lastElementChild).not.toBe(late);
-      // Equal importance and specificity: the later sheet wins, and that is ours.
+      expect(root.lastElementChild).toBe(late); // not moved for
       expect(titleColor()).toBe('rgb(255, 0, 0)');
     } finally {
       late.remove();
