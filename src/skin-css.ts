@@ -32,12 +32,18 @@ export const gateToken = (slot: ImageSlot, revision: string) => `${slot}:${revis
 const gated = (token: string) => `html[${SHEET_GATE}~="${token}"]`;
 
 /**
- * `dataUrl` must already be checked (`isImageDataUrl`) and `revision` read by `readSkin`: both are
- * written into the CSS as they are.
+ * An image's gated rule, as the browser inserts it: as a user sheet, which needs no layer to
+ * outrank the page (background/inserted-sheets.ts). `dataUrl` must already be checked
+ * (`isImageDataUrl`) and `revision` read by `readSkin`: both are written into the CSS as they are.
  */
-export function imageCss(slot: ImageSlot, revision: string, dataUrl: string): string {
+export function imageRule(slot: ImageSlot, revision: string, dataUrl: string): string {
   const selectors = selectorsFor(slot).map((selector) => `${gated(gateToken(slot, revision))} ${selector}`);
-  return inSkinLayer(rule(selectors, { 'background-image': `url("${dataUrl}")`, ...imageLayout[slot] }));
+  return rule(selectors, { 'background-image': `url("${dataUrl}")`, ...imageLayout[slot] });
+}
+
+/** The same rule in a style node of the content script's own (an image shown ahead of its save): in the skin's layer. */
+export function imageCss(slot: ImageSlot, revision: string, dataUrl: string): string {
+  return inSkinLayer(imageRule(slot, revision, dataUrl));
 }
 
 /** The colors, as a style node of the content script's shows them. */

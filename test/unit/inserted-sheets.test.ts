@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { InsertedSheets, type CssInjector, type SheetTarget } from '../../background/inserted-sheets';
 import type { SheetRequest } from '../../src/messages';
-import { gateToken, imageCss } from '../../src/skin-css';
+import { gateToken, imageRule } from '../../src/skin-css';
 import { imageKey, SKIN_SCHEMA, skinKey, type Skin } from '../../src/skin';
 import { readStoredImage } from '../../src/stored-images';
 import { storedImageInfo as info } from '../support/skin-records';
@@ -16,17 +16,21 @@ const tab: SheetTarget = { tabId: 7, frameId: 0, page: 'load-1', documentId: 'do
 let values: Record<string, unknown>;
 let reads: string[][];
 let calls: Array<{ op: 'insert' | 'remove'; target: unknown; css: string }>;
+/** The origin each call named: every sheet goes in, and out, as the user's. */
+let origins: Array<string | undefined>;
 let sheets: InsertedSheets;
 /** While set, insertions wait for it; when it rejects, they fail. */
 let insertion: Promise<void> | null;
 
 const injector: CssInjector = {
-  async insertCSS({ target, css }) {
+  async insertCSS({ target, css, origin }) {
     calls.push({ op: 'insert', target, css: css! });
+    origins.push(origin);
     await insertion;
   },
-  async removeCSS({ target, css }) {
+  async removeCSS({ target, css, origin }) {
     calls.push({ op: 'remove', target, css: css! });
+    origins.push(origin);
   },
 };
 
@@ -41,6 +45,7 @@ beforeEach(() => {
   };
   reads = [];
   calls = [];
+  origins = [];
   insertion = null;
   const storage = {
     async get(keys: string | string[]) {
@@ -57,8 +62,8 @@ describe('InsertedSheets', () => {
   it('inserts the stored images asked for into the asking document, gated by revision', async () => {
     expect(await ask({ header: 'h1', column: 'c1' })).toEqual({ inserted: { header: 'h1', column: 'c1' } });
     expect(calls).toEqual([
-      { op: 'insert', target: { tabId: 7, documentIds: ['doc-1'] }, css: imageCss('header', 'h1', png) },
-      { op: 'insert', target: { tabId: 7, documentIds: ['doc-1'] }, css: imageCss('column', 'c1', jpeg) },
+      { op: 'insert', target: { tabId: 7, documentIds: ['doc-1'] }, css: imageRule('header', 'h1', png) },
+      { op: 'insert', target: { tabId: 7, documentIds: ['doc-1'] }, css: imageRule('column', 'c1', jpeg) },
     ]);
   });
 
@@ -125,10 +130,12 @@ describe('InsertedSheets', () => {
     values[imageKey(blog, 'header')] = jpeg;
     await ask({ header: 'h2' }, [gateToken('header', 'h1'), gateToken('column', 'never-inserted')]);
     expect(calls.map(({ op, css }) => [op, css])).toEqual([
-      ['insert', imageCss('header', 'h1', png)],
-      ['remove', imageCss('header', 'h1', png)],
-      ['insert', imageCss('header', 'h2', jpeg)],
+      ['insert', imageRule('header', 'h1', png)],
+      ['remove', imageRule('header', 'h1', png)],
+      ['insert', imageRule('header', 'h2', jpeg)],
     ]);
+    // A user sheet is taken out only by naming that origin again.
+    expect(origins).toEqual(['USER', 'USER', 'USER']);
   });
 
   it('forgets the sheets of a closed tab and of a page load that was replaced: a removal then makes the text again', async () => {
@@ -151,6 +158,6 @@ describe('InsertedSheets after the browser stopped its worker', () => {
   it('still takes sheets out, their text made again from the token and storage', async () => {
     // A fresh instance knows no sheet of this page: as after the worker was stopped and started.
     await ask({}, [gateToken('header', 'h1'), gateToken('column', 'old'), 'colors:ZZZ', 'nonsense']);
-    expect(calls).toEqual([{ op: 'remove', target: { tabId: 7, documentIds: ['doc-1'] }, css: imageCss('header', 'h1', png) }]);
+    expect(calls).toEqual([{ op: 'remove', target: { tabId: 7, documentIds: ['doc-1'] }, css: imageRule('header', 'h1', png) }]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorCss, gateToken, SHEET_GATE, imageCss } from '../../src/skin-css';
+import { colorCss, gateToken, SHEET_GATE, imageCss, imageRule } from '../../src/skin-css';
 
 const dataUrl = 'data:image/png;base64,iVBORw0KGgo=';
 
@@ -38,8 +38,13 @@ describe('the image gate', () => {
     for (const selector of selectors) expect(selector.trim()).toMatch(/^html\[data-blog-skin~="header:r1"\] /);
   });
 
-  it('sits in the cascade layer, like the colors', () => {
+  it('as a style node of the page’s, sits in the cascade layer, like the colors', () => {
     expect(imageCss('column', 'r1', dataUrl)).toMatch(/^@layer blog-skin-previewer \{/);
+  });
+
+  it('as the browser inserts it, a user sheet, has no layer: the same rule', () => {
+    expect(imageRule('column', 'r1', dataUrl)).not.toContain('@layer');
+    expect(imageCss('column', 'r1', dataUrl)).toContain(imageRule('column', 'r1', dataUrl));
   });
 });
 
