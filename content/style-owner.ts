@@ -8,8 +8,8 @@ import { RepairBudget } from './repair-budget';
  * The nodes are the first children of <html> (before <head>, when painted at document start): our
  * rules are `!important` in a cascade layer (src/skin-css.ts), and among important declarations
  * the layer declared first wins, so ours out-rank the page's layers as well as its unlayered
- * rules. Where a node stands among the page's own is not policed: the parser adding <head> and
- * <body> after them, or a script adding nodes anywhere, changes nothing that matters.
+ * rules. What the page adds after them (the parser's <head> and <body>, a script's nodes) changes
+ * nothing and costs nothing; a node put before them is answered by moving ours back to the front.
  */
 const MAX_MOVES_PER_SECOND = 20;
 
@@ -107,6 +107,9 @@ export class StyleOwner<Part extends string> {
         this.nodes.set(part, clean);
       }
     }
+    const ours = [...this.nodes.values()].filter((node) => node.parentNode === root);
+    const front = [...root.children].slice(0, ours.length);
+    if (!ours.every((node, i) => front[i] === node) && this.moves.take()) root.prepend(...ours);
     this.settle();
   }
 

@@ -83,17 +83,58 @@ describe('StyleOwner', () => {
       '@layer page { .probe { color: rgb(255, 0, 0) !important } } @layer blog-skin-late { .probe { background-color: rgb(255, 0, 0) !important } }',
       document.head,
     );
-    const pageFirst = document.createElement('style');
-    pageFirst.textContent = '.probe { color: rgb(255, 0, 0) !important }';
-    root.prepend(pageFirst);
-    pageNodes.push(pageFirst);
     await settle();
     expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 255)');
     expect(getComputedStyle(probe).backgroundColor).toBe('rgb(0, 128, 0)');
-    // Nothing is moved for it: a page's own order is its own.
-    expect([...root.children].slice(0, 3)).toEqual([pageFirst, ...ours]);
+    // Nothing is moved for them: what comes after ours is the page's own business.
+    expect(headOfRoot(2)).toEqual(ours);
     expect(root.lastElementChild).toBe(pageStyle);
     expect(pageLayers.parentNode).toBe(document.head);
+  });
+
+  test('a layer the page puts before its nodes does not win: they go back to the front', async () => {
+    owner.set('a', skinRule('color: rgb(0, 0, 255)'));
+    owner.set('b', skinRule('background-color: rgb(0, 128, 0)'));
+    const ours = headOfRoot(2);
+    const pageFirst = document.createElement('style');
+    pageFirst.textContent = '@layer page-first { .probe { color: rgb(255, 0, 0) !important } }';
+    root.prepend(pageFirst);
+    pageNodes.push(pageFirst);
+    await settle();
+    expect(headOfRoot(3)).toEqual([...ours, pageFirst]);
+    expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 255)');
+  });
+
+  // A page script that also keeps its own style first would make both move forever inside one
+  // microtask checkpoint. The breaker ends the fight after 1000 moves so this test can never hang.
+  test('a page that also insists on being first does not freeze the tab', async () => {
+    const pageStyle = document.createElement('style');
+    pageStyle.textContent = '.probe { color: rgb(255, 0, 0) }';
+    root.prepend(pageStyle);
+    pageNodes.push(pageStyle);
+    const rival = new MutationObserver(() => {
+      if (root.firstElementChild !== pageStyle) root.prepend(pageStyle);
+    });
+    let moves = 0;
+    let broken = false;
+    const breaker = new MutationObserver((records) => {
+      moves += records.length;
+      if (moves < 1000) return;
+      broken = true;
+      rival.disconnect();
+      owner.clear();
+      breaker.disconnect();
+    });
+    breaker.observe(root, { childList: true });
+    rival.observe(root, { childList: true });
+    try {
+      owner.set('a', skinRule('color: rgb(0, 0, 255)'));
+      await settle();
+      expect(broken).toBe(false);
+    } finally {
+      rival.disconnect();
+      breaker.disconnect();
+    }
   });
 
   /** Every style node in the document holding `text`. */
@@ -345,9 +386,12 @@ describe('SkinPainter', () => {
    */
   const inserted = new Map<string, CSSStyleSheet>();
   const injector: CssInjector = {
-    async insertCSS({ css }) {
+    async insertCSS({ css, origin }) {
+      if (origin !== 'USER') throw new Error('the background inserts user sheets');
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css!);
+      // No page can adopt a user sheet: a layered author sheet is the nearest rank, since its
+      // important declarations beat every unlayered author rule, as a user sheet's beat all of them.
+      sheet.replaceSync(inSkinLayer(css!));
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       inserted.set(css!, sheet);
     },

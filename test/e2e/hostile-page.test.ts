@@ -105,6 +105,10 @@ describe('a hostile page script', () => {
       const atEnd = document.createElement('style');
       atEnd.textContent = late;
       document.documentElement.append(atEnd);
+      // In a cascade layer of its own, put before everything: the first layer wins among important rules.
+      const first = document.createElement('style');
+      first.textContent = `@layer early { ${late} }`;
+      document.documentElement.prepend(first);
     });
     await skinShows();
   });
