@@ -2,11 +2,11 @@
  * The background script (a service worker in Chrome, an event page in Firefox). Its job: put a
  * blog's stored images into the blog's pages when their content script asks (inserted-sheets.ts),
  * or hand their bytes to a page that draws them on canvas, and have pages at a newly seen spelling
- * of the blog's address held at first paint too.
+ * of the blog's address held at first paint too, and every blog whose skin shows something.
  */
 import { nativeBrowser as browser } from '../src/ext';
 import { isImageRequest, isSheetRequest, type SheetReply } from '../src/messages';
-import { keepFirstPaintHold, rebuildFirstPaintHold } from '../src/first-paint-registration';
+import { followRecordsForHold, keepFirstPaintHold, rebuildFirstPaintHold } from '../src/first-paint-registration';
 import { blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
 import { readStoredImage } from '../src/stored-images';
 import { InsertedSheets } from './inserted-sheets';
@@ -44,6 +44,11 @@ function holdSpelling(blog: string, spelling: string): void {
 }
 
 browser.tabs.onRemoved.addListener((tabId) => sheets.forgetTab(tabId));
+
+// A blog whose skin starts or stops showing something is held, or let go, from its next load on.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local') followRecordsForHold(changes);
+});
 
 // An update may drop the hold's registration (Firefox does) or leave it naming an older file.
 browser.runtime.onInstalled.addListener(() => void rebuildFirstPaintHold().catch(() => undefined));

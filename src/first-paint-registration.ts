@@ -14,10 +14,7 @@ export async function keepFirstPaintHold(blog: string, spellings: string[] = [])
   await navigator.locks.request(HOLD_SCRIPT_ID, async () => {
     // Read under the lock: a skin read before it could be older than what another holder wrote.
     const stored = await browser.storage.local.get(skinKey(blog));
-    const skin = readPageSkin(stored[skinKey(blog)]);
-    // Any skin: its colors too would show a frame late without the hold (storage answers after a
-    // light page's first frame); a skin of colors alone is let go as soon as they are read.
-    const wanted = Boolean(skin?.enabled && (Object.keys(skin.images).length > 0 || Object.keys(skin.colors).length > 0));
+    const wanted = isHeldAtFirstPaint(stored[skinKey(blog)]);
     const { scripting } = browser;
     const [current] = await scripting.getRegisteredContentScripts({ ids: [HOLD_SCRIPT_ID] });
     const matches = new Set(current?.matches ?? []);
@@ -47,6 +44,28 @@ export async function keepFirstPaintHold(blog: string, spellings: string[] = [])
     if (current) await scripting.updateContentScripts([script]);
     else await scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
   });
+}
+
+/**
+ * Whether the pages of a blog with this stored record are held at first paint: any skin that shows
+ * something, since its colors too would show a frame late without the hold (storage answers after
+ * a light page's first frame); a skin of colors alone is let go as soon as they are read.
+ */
+export function isHeldAtFirstPaint(record: unknown): boolean {
+  const skin = readPageSkin(record);
+  return Boolean(skin?.enabled && (Object.keys(skin.images).length > 0 || Object.keys(skin.colors).length > 0));
+}
+
+/**
+ * Keeps the registration in step with the records, from the background: the editor also keeps it
+ * after each save (with the spelling of its tab's address), but a popup closes the moment the user
+ * clicks away, and may be gone before its own call is done.
+ */
+export function followRecordsForHold(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>): void {
+  for (const [key, { oldValue, newValue }] of Object.entries(changes)) {
+    const blog = blogOfSkinKey(key);
+    if (blog && isHeldAtFirstPaint(oldValue) !== isHeldAtFirstPaint(newValue)) keepFirstPaintHold(blog).catch(() => undefined);
+  }
 }
 
 /**

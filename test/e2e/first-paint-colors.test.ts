@@ -62,6 +62,21 @@ describe('a skin of colors alone', () => {
     expect(seen).toEqual(Array(10).fill('rgb(192, 57, 43)'));
   });
 
+  it('is held from the next load on even when the editor closes the moment the color is saved', async () => {
+    // As a popup closes when the user clicks away: the editor gets no time after the save.
+    const blog = 'quick_closer';
+    const page = await openBlogPage(session, `https://blog.csdn.net/${blog}`);
+    const quick = await openEditor(session, page);
+    const [worker] = session.context.serviceWorkers();
+    const stored = () => worker!.evaluate(async (key) => (await chrome.storage.local.get(key))[key] !== undefined, `skin:${blog}`);
+    await quick.getByLabel('主标题颜色', { exact: true }).fill('#C0392B');
+    await expect.poll(stored, { interval: 1 }).toBe(true);
+    await quick.close();
+    const matches = () => worker!.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []));
+    await expect.poll(matches, { timeout: 5000 }).toContain(`https://blog.csdn.net/${blog}/*`);
+    await page.close();
+  });
+
   it('is painted at document start from the copy kept in the blog’s own storage, which the record then corrects', async () => {
     const kept = () => home.evaluate(() => localStorage.getItem('blog-skin-previewer:colors_only'));
     expect(JSON.parse((await kept())!)).toMatchObject({ enabled: true, colors: { title: '#C0392B' } });
