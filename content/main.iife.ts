@@ -63,6 +63,8 @@ function start(blog: string): void {
     .then((skin) => {
       stored ??= skin;
       const held = takeHold();
+      // Most loads painted early find the record as it was kept: nothing to write or repaint.
+      if (early && !changedMeanwhile && JSON.stringify(skin) === JSON.stringify(early)) return;
       if (held || early) keep(skin);
       // What storage said since is newer, and already shown.
       if (changedMeanwhile) {

@@ -107,10 +107,19 @@ export class StyleOwner<Part extends string> {
         this.nodes.set(part, clean);
       }
     }
-    const ours = [...this.nodes.values()].filter((node) => node.parentNode === root);
-    const front = [...root.children].slice(0, ours.length);
-    if (!ours.every((node, i) => front[i] === node) && this.moves.take()) root.prepend(...ours);
+    if (!this.inFront(root) && this.moves.take()) root.prepend(...[...this.nodes.values()].filter((node) => node.parentNode === root));
     this.settle();
+  }
+
+  /** Whether our nodes in <html> are its first children, in order (run on every change the parser makes to it). */
+  private inFront(root: Element): boolean {
+    let next = root.firstElementChild;
+    for (const node of this.nodes.values()) {
+      if (node.parentNode !== root) continue;
+      if (node !== next) return false;
+      next = node.nextElementSibling;
+    }
+    return true;
   }
 
   /** After the last of our nodes in <html>, or else first in it: see the class comment for why. */
