@@ -2,6 +2,8 @@
  * The measures of `npm run bench`, each taken many times in the built extension. README.md,
  * "Speed", says what each figure is and how it is detected.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { imageSlots } from '../src/rules';
 import { storedImageUrl, until } from '../test/support/stored-images';
@@ -409,6 +411,8 @@ export async function measureContentScript({ session }: Bench): Promise<void> {
         // nothing run in the page meanwhile, so the whole-page comparison below holds only the skin.
         await page.waitForTimeout(500);
       });
+      // `BENCH_TRACE_DIR=dir`: each traced load's events, as DevTools' Performance panel opens them.
+      if (process.env.BENCH_TRACE_DIR) writeFileSync(join(process.env.BENCH_TRACE_DIR, `${id}-${i}.json`), JSON.stringify(events));
       if (id === 'script-skinned') {
         const banner = await page.evaluate((selector) => getComputedStyle(document.querySelector(selector)!).backgroundImage, bannerSelector);
         if (!banner.startsWith('url("data:image/png')) throw new Error('the skinned page showed no header within 500 ms of its load');
