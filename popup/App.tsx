@@ -9,7 +9,7 @@ import { Palette } from './Palette';
 import { PreviewSwitch } from './PreviewSwitch';
 import { SlotReport } from './SlotReport';
 import { saveError, t } from './i18n';
-import { useSkin } from './use-skin';
+import { useSkin, type PopupState } from './use-skin';
 import { useContrast } from './use-contrast';
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
@@ -20,8 +20,9 @@ const WidthsView = lazy(() => import('./WidthsView'));
 
 const noImages = {};
 
-export function App() {
-  const { state, actions } = useSkin();
+/** `loading`: the editor's state as it is read (use-skin.ts `loadPopupState`), started before the first render. */
+export function App({ loading }: { loading: Promise<PopupState> }) {
+  const { state, actions } = useSkin(loading);
   const ready = state.status === 'ready' ? state : null;
   const contrast = useContrast(ready?.tabId ?? null, ready?.imageUrls ?? noImages);
   const [switchError, setSwitchError] = useState<string | null>(null);

@@ -62,15 +62,22 @@ const imageKeeper: ImageKeeper = {
 };
 const store = new SkinStore(browser.storage.local, imageKeeper, async (name, task) => await navigator.locks.request(name, task));
 
+/**
+ * Finds the target tab and reads its blog's record and page. The editor's entry starts it before
+ * its first render (popup/main.tsx), so the reads are under way while the loading state is drawn
+ * instead of after it (an effect runs only after the next frame).
+ */
+export function loadPopupState(): Promise<PopupState> {
+  return loadState().catch((cause: unknown) => ({ status: 'error', message: cause instanceof Error ? cause.message : String(cause) }));
+}
+
 /** The popup's one piece of state: the target blog, its page, and its stored skin. */
-export function useSkin(): { state: PopupState; actions: SkinActions } {
+export function useSkin(loading: Promise<PopupState>): { state: PopupState; actions: SkinActions } {
   const [state, setState] = useState<PopupState>({ status: 'loading' });
 
   useEffect(() => {
-    loadState().then(setState, (cause: unknown) =>
-      setState({ status: 'error', message: cause instanceof Error ? cause.message : String(cause) }),
-    );
-  }, []);
+    void loading.then(setState);
+  }, [loading]);
 
   // `npm run bench` times the editor from navigation to this mark: the fields show the stored skin.
   useEffect(() => {
