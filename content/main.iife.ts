@@ -5,7 +5,7 @@
 import { nativeBrowser as browser } from '../src/ext';
 import { isPreviewFor, PAGE_API_KEY, type ImageRequest, type SheetReply, type SheetRequest, type PageApi } from '../src/messages';
 import { blogKeyOf } from '../src/sites/csdn';
-import { readPageSkin, skinKey, type PageSkin } from '../src/skin';
+import { readPageSkin, showsAnything, skinKey, type PageSkin } from '../src/skin';
 import { loadRecord } from '../src/store';
 import { describePage } from './describe-page';
 import { releaseHold, takeHold } from './take-hold';
@@ -114,10 +114,6 @@ function start(blog: string): void {
     },
   };
   (globalThis as Record<string, unknown>)[PAGE_API_KEY] = api;
-}
-
-function showsAnything(skin: PageSkin): boolean {
-  return skin.enabled && Object.keys(skin.colors).length + Object.keys(skin.images).length > 0;
 }
 
 /** A page whose policy refuses `data:` images refuses our CSS images too: paint them on canvas. */

@@ -1,7 +1,7 @@
 import holdScript from '../content/hold.iife.ts?script';
 import { nativeBrowser as browser } from './ext';
 import { blogPagePatterns, HOLD_SCRIPT_ID, HOLD_SHEET_FILE } from './first-paint';
-import { blogOfSkinKey, readPageSkin, skinKey } from './skin';
+import { blogOfSkinKey, readPageSkin, showsAnything, skinKey } from './skin';
 
 /**
  * Keeps the hold script registered for exactly the blogs whose skin is on and shows something, in
@@ -53,7 +53,7 @@ export async function keepFirstPaintHold(blog: string, spellings: string[] = [])
  */
 export function isHeldAtFirstPaint(record: unknown): boolean {
   const skin = readPageSkin(record);
-  return Boolean(skin?.enabled && (Object.keys(skin.images).length > 0 || Object.keys(skin.colors).length > 0));
+  return skin !== null && showsAnything(skin);
 }
 
 /**

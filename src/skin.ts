@@ -71,6 +71,11 @@ export function isNewerRecord(value: unknown): boolean {
   return isRecord(value) && typeof value.schema === 'number' && value.schema > SKIN_SCHEMA;
 }
 
+/** Whether a skin paints anything: it is on and has a color or an image. */
+export function showsAnything(skin: Skin<unknown>): boolean {
+  return skin.enabled && Object.keys(skin.colors).length + Object.keys(skin.images).length > 0;
+}
+
 /** As `readSkin`, for a page: only each image's revision is read, so pages carry none of the rest. */
 export function readPageSkin(value: unknown): PageSkin | null {
   return readRecord(value, (image) => (isRecord(image) && isRevision(image.revision) ? { revision: image.revision } : null));
