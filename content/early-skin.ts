@@ -1,4 +1,4 @@
-import { HOLD_ATTRIBUTE, HOLD_KEY } from '../src/first-paint';
+import { isHeld } from './take-hold';
 import { readPageSkin, type PageSkin } from '../src/skin';
 
 /**
@@ -13,8 +13,8 @@ import { readPageSkin, type PageSkin } from '../src/skin';
 const key = (blog: string) => `blog-skin-previewer:${blog}`;
 
 export function earlySkin(blog: string): PageSkin | null {
-  // The hold script's timer first: a page it has not marked (most pages) is spared touching `document`.
-  if (!(HOLD_KEY in globalThis) || !document.documentElement?.hasAttribute(HOLD_ATTRIBUTE)) return null;
+  // A page the hold script has not marked (most pages) is spared touching `document` (see take-hold.ts).
+  if (!isHeld()) return null;
   try {
     return readPageSkin(JSON.parse(localStorage.getItem(key(blog)) ?? 'null'));
   } catch {

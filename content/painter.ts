@@ -2,7 +2,7 @@ import type { HexColor } from '../src/color';
 import { MAX_WAIT_MS, WAIT_ATTRIBUTE, waitCss } from '../src/first-paint';
 import { colorSlots, imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import type { SheetReply, SheetRequest } from '../src/messages';
-import { colorCss, gateToken, SHEET_GATE, imageCss } from '../src/skin-css';
+import { colorCss, gateToken, SHEET_GATE, imageCss, recolorSheet } from '../src/skin-css';
 import { isImageDataUrl, isRevision, type PageSkin } from '../src/skin';
 import { CanvasLayers } from './canvas-layers';
 import { ColorsAhead } from './colors-ahead';
@@ -179,7 +179,9 @@ export class SkinPainter {
   /** Paints the colors to show now. */
   private recolor(): void {
     if (this.skin?.enabled === false) return;
-    this.owner.set('colors', colorCss(this.colorsAhead.over(this.skin?.colors ?? {})));
+    const colors = this.colorsAhead.over(this.skin?.colors ?? {});
+    // Changed in place: a new sheet in a cascade layer would make the browser lay out the whole page.
+    this.owner.set('colors', colorCss(colors), (sheet) => recolorSheet(sheet, colors));
   }
 
   /**

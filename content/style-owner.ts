@@ -42,19 +42,25 @@ export class StyleOwner<Part extends string> {
     this.settle();
   }
 
-  /** Empty text removes the part. A changed part takes its old node's place, so nothing else moves. */
-  set(part: Part, css: string): void {
+  /**
+   * Empty text removes the part. A changed part takes its old node's place, so nothing else moves;
+   * or, given `edit`, its sheet is changed in place if `edit` can, and no node is replaced. `css`
+   * is then what the sheet holds, for the clean copy a page's edit is answered with.
+   */
+  set(part: Part, css: string, edit?: (sheet: CSSStyleSheet) => boolean): void {
     if ((this.texts.get(part) ?? '') === css) return;
     this.answerPage();
     const old = this.nodes.get(part);
-    this.dirty.delete(part); // its node is new, or gone
     if (css) {
-      const node = this.create(css);
       this.texts.set(part, css);
+      if (old?.sheet && edit?.(old.sheet)) return;
+      this.dirty.delete(part); // its node is new
+      const node = this.create(css);
       this.nodes.set(part, node);
       if (old?.isConnected) old.replaceWith(node);
       else this.place(node);
     } else {
+      this.dirty.delete(part);
       old?.remove();
       this.nodes.delete(part);
       this.texts.delete(part);

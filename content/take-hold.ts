@@ -8,12 +8,16 @@ import { HOLD_ATTRIBUTE, HOLD_KEY } from '../src/first-paint';
  * without a skin is spared.
  */
 export function takeHold(): boolean {
+  const held = isHeld();
   const scope = globalThis as Record<string, unknown>;
-  const backstop = scope[HOLD_KEY];
+  clearTimeout(scope[HOLD_KEY] as ReturnType<typeof setTimeout> | undefined);
   delete scope[HOLD_KEY];
-  if (backstop === undefined) return false;
-  clearTimeout(backstop as ReturnType<typeof setTimeout>);
-  return document.documentElement?.hasAttribute(HOLD_ATTRIBUTE) === true;
+  return held;
+}
+
+/** Whether the hold script has marked the page and its timer still runs (not taken yet); see `takeHold`. */
+export function isHeld(): boolean {
+  return HOLD_KEY in globalThis && document.documentElement?.hasAttribute(HOLD_ATTRIBUTE) === true;
 }
 
 /** Lets a page the hold script marked be seen. */

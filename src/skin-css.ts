@@ -1,5 +1,5 @@
 import type { HexColor } from './color';
-import type { ColorSlot, ImageSlot } from './rules';
+import { colorSlots, type ColorSlot, type ImageSlot } from './rules';
 import { selectorsFor } from './sites/csdn';
 
 /**
@@ -46,15 +46,31 @@ export function imageCss(slot: ImageSlot, revision: string, dataUrl: string): st
   return inSkinLayer(imageRule(slot, revision, dataUrl));
 }
 
-/** The colors, as a style node of the content script's shows them. */
-export function colorCss(colors: Partial<Record<ColorSlot, HexColor>>): string {
-  const parts: string[] = [];
-  if (colors.title) parts.push(rule(selectorsFor('title'), { color: colors.title }));
-  if (colors.subtitle) parts.push(rule(selectorsFor('subtitle'), { color: colors.subtitle }));
-  if (colors.hover) {
-    parts.push(rule(selectorsFor('hover').map((s) => `${s}:hover`), { color: colors.hover }));
-  }
-  return parts.length > 0 ? inSkinLayer(parts.join('\n')) : '';
+type Colors = Partial<Record<ColorSlot, HexColor>>;
+
+/** The colors, as a style node of the content script's shows them: one rule per color slot, in `colorSlots` order, empty for a slot without a color; no text without any. */
+export function colorCss(colors: Colors): string {
+  if (!colorSlots.some((slot) => colors[slot])) return '';
+  const rules = colorSlots.map((slot) =>
+    rule(
+      selectorsFor(slot).map((s) => (slot === 'hover' ? `${s}:hover` : s)),
+      colors[slot] ? { color: colors[slot] } : {},
+    ),
+  );
+  return inSkinLayer(rules.join('\n'));
+}
+
+/**
+ * Sets `colors` into a colors sheet already in the page, rule by rule, and says whether it could:
+ * a sheet replaced by a new one, with a cascade layer, makes Chromium lay out the whole page
+ * again, where a declaration changed in place restyles only the elements it names.
+ */
+export function recolorSheet(sheet: CSSStyleSheet, colors: Colors): boolean {
+  const rules = (sheet.cssRules[0] as CSSLayerBlockRule | undefined)?.cssRules;
+  if (rules?.length !== colorSlots.length) return false;
+  // An empty value takes the declaration out.
+  colorSlots.forEach((slot, i) => (rules[i] as CSSStyleRule).style.setProperty('color', colors[slot] ?? '', 'important'));
+  return true;
 }
 
 /**

@@ -721,6 +721,32 @@ describe('SkinPainter', () => {
 
   describe('a color shown ahead of its save', () => {
     const subtitleColor = () => computed('.user-profile-title').color;
+    /** The style nodes holding the skin's colors. */
+    const colorNodes = () => [...root.children].filter((node) => node.localName === 'style' && node.textContent?.includes('.user-profile-title'));
+
+    test('changes the colors in place: no style node is replaced, and a page’s edit is answered with the colors shown now', async () => {
+      const painter = newPainter();
+      const own = titleColor();
+      await storeAndShow(skin({ title: colors.title }));
+      const [node] = colorNodes();
+      expect(node).toBeDefined();
+      typed(painter, 'title', '#0D0E0F');
+      expect(titleColor()).toBe('rgb(13, 14, 15)');
+      typed(painter, 'subtitle', '#040506');
+      typed(painter, 'hover', '#070809');
+      typed(painter, 'title', null);
+      expect(colorNodes()).toEqual([node]);
+      expect(subtitleColor()).toBe('rgb(4, 5, 6)');
+      expect(titleColor()).toBe(own); // the page's own again
+      // The page edits our node: the clean copy that replaces it holds what was shown, not its first text.
+      node!.textContent = '.user-profile-title { color: rgb(9, 9, 9) }';
+      await settle();
+      expect(colorNodes()).toHaveLength(1);
+      expect(colorNodes()[0]).not.toBe(node);
+      expect(subtitleColor()).toBe('rgb(4, 5, 6)');
+      typed(painter, 'subtitle', '#0A0B0C');
+      expect(subtitleColor()).toBe('rgb(10, 11, 12)');
+    });
 
     test('a record that brings another field (a header save) does not end it; one that brings the color does', async () => {
       const painter = newPainter();

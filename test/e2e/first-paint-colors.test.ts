@@ -85,21 +85,22 @@ describe('a skin of colors alone', () => {
     await home.evaluate(() =>
       localStorage.setItem('blog-skin-previewer:colors_only', JSON.stringify({ schema: 2, enabled: true, colors: { title: '#2E86C1' }, images: {} })),
     );
-    // Every style node the page is given, in order, as the page's own script sees them come.
+    // The skin's colors sheet each time the page's DOM changes, as the page's own script could read it.
     await home.addInitScript(() => {
-      const w = window as unknown as { colorSheets: string[] };
-      w.colorSheets = [];
-      new MutationObserver((records) => {
-        for (const record of records) {
-          for (const node of record.addedNodes) if (node.nodeName === 'STYLE' && /color:/.test(node.textContent ?? '')) w.colorSheets.push(node.textContent!);
-        }
+      const w = window as unknown as { colorsSeen: string[] };
+      w.colorsSeen = [];
+      new MutationObserver(() => {
+        const ours = [...document.querySelectorAll('style')].find((node) => node.textContent?.includes('@layer blog-skin-previewer'));
+        const layer = ours?.sheet?.cssRules[0] as CSSLayerBlockRule | undefined;
+        if (layer) w.colorsSeen.push([...layer.cssRules].map((rule) => rule.cssText).join(' '));
       }).observe(document, { childList: true, subtree: true });
     });
     await home.reload({ waitUntil: 'load' });
     await expect.poll(() => computedStyle(home, title, 'color')).toBe('rgb(192, 57, 43)');
-    const sheets = await home.evaluate(() => (window as unknown as { colorSheets: string[] }).colorSheets);
-    expect(sheets[0]).toContain('#2E86C1');
-    expect(sheets.at(-1)).toContain('#C0392B');
+    const seen = await home.evaluate(() => (window as unknown as { colorsSeen: string[] }).colorsSeen);
+    // Painted from the copy first; the record's color then replaced it (in place: the same node).
+    expect(seen[0]).toContain('rgb(46, 134, 193)');
+    await expect.poll(() => home.evaluate(() => [...document.querySelectorAll('style')].filter((node) => node.textContent?.includes('@layer blog-skin-previewer')).length)).toBe(1);
     expect(JSON.parse((await kept())!)).toMatchObject({ colors: { title: '#C0392B' } });
   });
 

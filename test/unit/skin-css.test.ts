@@ -60,6 +60,12 @@ describe('colorCss', () => {
     expect(css).not.toMatch(/\.navList a[,\s{]/);
   });
 
+  it('has one rule per color slot whatever is set, so a color can be changed in place', () => {
+    const rules = (css: string) => css.match(/\{[^{}]*\}/g) ?? [];
+    expect(rules(colorCss({ hover: '#FC5531' }))).toHaveLength(3);
+    expect(rules(colorCss({ title: '#112233', subtitle: '#445566', hover: '#778899' }))).toHaveLength(3);
+  });
+
   it('writes title and subtitle to their own selectors', () => {
     const css = colorCss({ title: '#112233', subtitle: '#445566' });
     expect(css).toMatch(/\.user-profile-head-name > div:first-child[^{]*\{ color: #112233 !important; \}/);
