@@ -1,10 +1,8 @@
 import { isHexColor, type HexColor } from './color';
 import { colorSlots, imageSlots, type ColorSlot, type ImageSlot, type Slot } from './rules';
-import type { LayoutId } from './sites/csdn';
 
 export interface PageDescription {
   blog: string;
-  layout: LayoutId | null;
   /** Slots with an element on the page right now. */
   slots: Slot[];
 }

@@ -82,21 +82,6 @@ export const avatarSelectors: readonly string[] = ['.user-profile-avatar img', '
 /** The selectors of `slot`: the page's one rule for it, and how the report finds it. */
 export const selectorsFor = (slot: Slot): readonly string[] => slotMap[slot];
 
-/** What kind of page a blog page is; a label for the report, which never picks the slots. */
-export type LayoutId = 'home' | 'column' | 'article' | 'list';
-
-/** The first kind whose element the page holds; none for a page of none of these kinds. */
-export const layouts: ReadonlyArray<readonly [LayoutId, string]> = [
-  // blogv2 home (2021 on)
-  ['home', '.user-profile-head'],
-  // 专栏 / category page of either template
-  ['column', '.column_article_list'],
-  // an article, in either template
-  ['article', '.blog-content-box'],
-  // the older template's lists: its home, archives and categories
-  ['list', '.article-item-box'],
-];
-
 /** The pages the extension may read and paint: the same list as the manifest's host_permissions. */
 export const blogHostPatterns = ['https://blog.csdn.net/*', 'https://*.blog.csdn.net/*'];
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOLD_ATTRIBUTE } from '../../src/first-paint';
 import type { PageDescription } from '../../src/messages';
 import { allSlots, imageSlots, storedImages, type ImageSlot, type Slot } from '../../src/rules';
-import { blogKeyFromUrl, type LayoutId } from '../../src/sites/csdn';
+import { blogKeyFromUrl } from '../../src/sites/csdn';
 import { imageKey, skinKey } from '../../src/skin';
 import {
   articleUrl,
@@ -30,7 +30,6 @@ type PaintedSlot = Exclude<Slot, 'hover'>;
 interface PageCase {
   fixture: string;
   url: string;
-  layout: LayoutId;
   /**
    * Per slot the page has, the elements that must show it, in the fixture's own terms: every
    * match and nothing else. Title and subtitle name the elements whose own color is set.
@@ -50,7 +49,6 @@ const cases: PageCase[] = [
   {
     fixture: 'home.html',
     url: homeUrl,
-    layout: 'home',
     painted: {
       header: '.user-profile-head-banner',
       background: '#userSkin',
@@ -64,7 +62,6 @@ const cases: PageCase[] = [
   {
     fixture: 'article.html',
     url: articleUrl,
-    layout: 'article',
     painted: { background: 'body', column: 'h3.aside-title' },
     hover: ['.aside-content a'],
     plain: '.article-bar-top a',
@@ -73,7 +70,6 @@ const cases: PageCase[] = [
   {
     fixture: 'legacy.html',
     url: structurePages['legacy.html'],
-    layout: 'list',
     painted: {
       header: 'header > .container',
       background: 'body',
@@ -86,7 +82,6 @@ const cases: PageCase[] = [
   {
     fixture: 'article-2018.html',
     url: structurePages['article-2018.html'],
-    layout: 'article',
     painted: {
       header: 'header > .container',
       background: 'body',
@@ -100,7 +95,6 @@ const cases: PageCase[] = [
   {
     fixture: 'article-2020.html',
     url: structurePages['article-2020.html'],
-    layout: 'article',
     // six title bars, the table of contents' one a level deeper
     painted: { background: 'body', column: 'h3.aside-title' },
     hover: ['#asideHotArticle .aside-content a', '#asideArchive .aside-content a'],
@@ -109,7 +103,6 @@ const cases: PageCase[] = [
   {
     fixture: 'article-2023.html',
     url: structurePages['article-2023.html'],
-    layout: 'article',
     // nine title bars: six on the left, two in #rightAside, one in the concise copy
     painted: { background: 'body', column: 'h3.aside-title' },
     hover: ['#asideHotArticle .aside-content a', '#kind_person_column a'],
@@ -118,7 +111,6 @@ const cases: PageCase[] = [
   {
     fixture: 'column-2021.html',
     url: structurePages['column-2021.html'],
-    layout: 'column',
     painted: {
       header: 'body > header > .container',
       background: 'body',
@@ -132,7 +124,6 @@ const cases: PageCase[] = [
   {
     fixture: 'home-2021.html',
     url: structurePages['home-2021.html'],
-    layout: 'home',
     painted: {
       header: '.user-profile-head-banner',
       background: '#userSkin',
@@ -146,7 +137,6 @@ const cases: PageCase[] = [
   {
     fixture: 'home-2022.html',
     url: structurePages['home-2022.html'],
-    layout: 'home',
     painted: {
       header: '.user-profile-head-banner',
       background: 'body',
@@ -160,7 +150,6 @@ const cases: PageCase[] = [
   {
     fixture: 'home-2024.html',
     url: structurePages['home-2024.html'],
-    layout: 'home',
     painted: {
       header: '.user-profile-head-banner',
       background: '#userSkin',
@@ -373,7 +362,7 @@ async function checkPage(page: PageCase, blog: string, tab: Page, editor: Page):
   const report = await reportOf(editor);
   expect(report.present).toEqual(sortedSlots(seen));
   expect(report.absent).toEqual(allSlots.filter((slot) => !seen.has(slot)));
-  expect(await describeOf(editor)).toEqual({ blog, layout: page.layout, slots: sortedSlots(seen) });
+  expect(await describeOf(editor)).toEqual({ blog, slots: sortedSlots(seen) });
 
   // Off: the page is as it was before, every element, every property.
   await editor.evaluate((items) => chrome.storage.local.set(items), skinItems(blog, false));

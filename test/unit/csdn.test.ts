@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allSlots } from '../../src/rules';
-import { blogKeyFromUrl, blogKeyOf, layouts, selectorsFor, slotMap } from '../../src/sites/csdn';
+import { blogKeyFromUrl, blogKeyOf, selectorsFor, slotMap } from '../../src/sites/csdn';
 
 describe('blogKeyFromUrl', () => {
   it.each([
@@ -83,10 +83,5 @@ describe('the slot map', () => {
 
   it('gives the column page\'s article titles the hover color', () => {
     expect(selectorsFor('hover')).toContain('.column_article_title > .title');
-  });
-
-  it('tells the kind of page by what it holds, home first', () => {
-    expect(layouts.map(([id]) => id)).toEqual(['home', 'column', 'article', 'list']);
-    for (const [, marker] of layouts) expect(marker).not.toMatch(/#userSkin/);
   });
 });
