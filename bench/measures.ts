@@ -148,7 +148,7 @@ export async function measureHugePng({ editor }: Bench): Promise<void> {
 
 /** Types `color` into the title field and waits until the page shows it; false if it never did. */
 async function typeColor({ editor, home }: Bench, color: string, limitMs: number): Promise<{ t0: number; t1: number } | null> {
-  await armStyleWait(home, { selector: titleSelector, property: 'color', equals: rgb(color) }, limitMs);
+  await armStyleWait(home, { selector: titleSelector, property: 'color', equals: rgb(color), everyTask: true }, limitMs);
   const t0 = await typeInto(editor, '主标题颜色', color);
   const t1 = await collect(home).catch(() => null);
   await writeDone(editor, t0, waitLimitMs);
@@ -233,7 +233,8 @@ export async function measureColorTyping(bench: Bench, header: KeptFile): Promis
       ...duringSaveDetails(duringSave),
     },
     notes:
-      'editor `input` event (t0) → a MutationObserver in the page sees the title’s computed color (t1); each change ' +
+      'editor `input` event (t0) → the page’s script first sees the title’s computed color (t1), looked at after every ' +
+      'DOM change and after every task of the page (the colors change in their sheet, in place, changing no node); each change ' +
       `waits for the last to be shown and written. A change not shown within ${colorLimitMs} ms is lost. ` +
       `WhileHeaderSaves: ${runs.colorsDuringSave} colors typed each as a 2 MB header's write has started, not in the judged samples.`,
   });

@@ -41,12 +41,18 @@ export interface StyleCondition {
   startsWith?: string;
   /** Met by any value but this one: the first change. */
   differsFrom?: string;
+  /**
+   * Also look after every task of the page, not only after its DOM changes: a change made in a
+   * sheet in place (the colors, src/skin-css.ts `recolorSheet`) changes no node. The page's
+   * thread then runs a chain of tiny tasks until the condition is met, so only where that is so.
+   */
+  everyTask?: boolean;
 }
 
 /**
  * Arms a MutationObserver on the whole document of `page` (subtree, child lists, text and
- * attributes): the first mutation after which the element's computed `property` meets the
- * condition records the time. `collect` waits for it.
+ * attributes), and with `everyTask` a look after each task: the first moment at which the
+ * element's computed `property` meets the condition records the time. `collect` waits for it.
  */
 export async function armStyleWait(page: Page, condition: StyleCondition, limitMs: number): Promise<void> {
   await page.evaluate(
@@ -55,7 +61,10 @@ export async function armStyleWait(page: Page, condition: StyleCondition, limitM
       const element = document.querySelector(condition.selector);
       if (!element) throw new Error(`no ${condition.selector} on the page`);
       w.__bspWait = new Promise<number>((resolve, reject) => {
-        const observer = new MutationObserver(() => {
+        // Functions live on `look`, not in named variables (see frameProbe).
+        const look: { done: boolean; check?: () => boolean } = { done: false };
+        look.check = () => {
+          if (look.done) return true;
           const value = getComputedStyle(element).getPropertyValue(condition.property);
           const met =
             condition.differsFrom !== undefined
@@ -63,12 +72,25 @@ export async function armStyleWait(page: Page, condition: StyleCondition, limitM
               : condition.equals !== undefined
                 ? value === condition.equals
                 : value.startsWith(condition.startsWith ?? '');
-          if (!met) return;
+          if (!met) return false;
+          look.done = true;
           observer.disconnect();
           resolve(performance.timeOrigin + performance.now());
-        });
+          return true;
+        };
+        const observer = new MutationObserver(() => look.check!());
         observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+        if (condition.everyTask) {
+          // A message to itself is a new task each time, with no timer's minimum delay.
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            if (!look.check!()) channel.port2.postMessage(0);
+          };
+          channel.port2.postMessage(0);
+        }
         setTimeout(() => {
+          if (look.done) return;
+          look.done = true;
           observer.disconnect();
           reject(new Error(`${condition.selector} never showed ${condition.property} ${condition.equals ?? condition.startsWith} within ${limitMs} ms`));
         }, limitMs);
