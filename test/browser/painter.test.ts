@@ -64,6 +64,38 @@ describe('StyleOwner', () => {
     return node;
   }
 
+  /**
+   * Sets a part while a page script (`rival`, a MutationObserver callback on <html>'s children)
+   * answers every change of ours with one of its own: both would answer each other forever inside
+   * one microtask checkpoint without the owner's budget. A breaker ends the fight after 1000 changes
+   * so a test can never hang.
+   */
+  async function fight(rival: () => void): Promise<{ broken: boolean; removals: number }> {
+    const page = new MutationObserver(rival);
+    let changes = 0;
+    let removals = 0;
+    let broken = false;
+    const breaker = new MutationObserver((records) => {
+      changes += records.length;
+      removals += records.reduce((sum, record) => sum + record.removedNodes.length, 0);
+      if (changes < 1000) return;
+      broken = true;
+      page.disconnect();
+      owner.clear();
+      breaker.disconnect();
+    });
+    breaker.observe(root, { childList: true });
+    page.observe(root, { childList: true });
+    try {
+      owner.set('a', skinRule('color: rgb(0, 0, 255)'));
+      await settle();
+      return { broken, removals };
+    } finally {
+      page.disconnect();
+      breaker.disconnect();
+    }
+  }
+
   test('its style nodes are the first children of <html>, in the order first set', () => {
     owner.set('a', skinRule('color: rgb(0, 0, 255)'));
     owner.set('b', skinRule('background-color: rgb(0, 128, 0)'));
@@ -105,36 +137,15 @@ describe('StyleOwner', () => {
     expect(getComputedStyle(probe).color).toBe('rgb(0, 0, 255)');
   });
 
-  // A page script that also keeps its own style first would make both move forever inside one
-  // microtask checkpoint. The breaker ends the fight after 1000 moves so this test can never hang.
   test('a page that also insists on being first does not freeze the tab', async () => {
     const pageStyle = document.createElement('style');
     pageStyle.textContent = '.probe { color: rgb(255, 0, 0) }';
     root.prepend(pageStyle);
     pageNodes.push(pageStyle);
-    const rival = new MutationObserver(() => {
+    const { broken } = await fight(() => {
       if (root.firstElementChild !== pageStyle) root.prepend(pageStyle);
     });
-    let moves = 0;
-    let broken = false;
-    const breaker = new MutationObserver((records) => {
-      moves += records.length;
-      if (moves < 1000) return;
-      broken = true;
-      rival.disconnect();
-      owner.clear();
-      breaker.disconnect();
-    });
-    breaker.observe(root, { childList: true });
-    rival.observe(root, { childList: true });
-    try {
-      owner.set('a', skinRule('color: rgb(0, 0, 255)'));
-      await settle();
-      expect(broken).toBe(false);
-    } finally {
-      rival.disconnect();
-      breaker.disconnect();
-    }
+    expect(broken).toBe(false);
   });
 
   /** Every style node in the document holding `text`. */
@@ -191,34 +202,12 @@ describe('StyleOwner', () => {
     expect(stylesWith('.probe')).toHaveLength(2);
   });
 
-  // A page script that removes our node whenever it is put back would have both answer each other
-  // forever inside one microtask checkpoint. The breaker ends the fight after 1000 removals so this
-  // test can never hang.
   test('a page that removes its node every time does not freeze the tab', async () => {
-    const rival = new MutationObserver(() => {
+    const { broken, removals } = await fight(() => {
       for (const node of stylesWith('.probe')) node.remove();
     });
-    let removals = 0;
-    let broken = false;
-    const breaker = new MutationObserver((records) => {
-      removals += records.reduce((sum, record) => sum + record.removedNodes.length, 0);
-      if (removals < 1000) return;
-      broken = true;
-      rival.disconnect();
-      owner.clear();
-      breaker.disconnect();
-    });
-    breaker.observe(root, { childList: true });
-    rival.observe(root, { childList: true });
-    try {
-      owner.set('a', skinRule('color: rgb(0, 0, 255)'));
-      await settle();
-      expect(broken).toBe(false);
-      expect(removals).toBeLessThanOrEqual(21);
-    } finally {
-      rival.disconnect();
-      breaker.disconnect();
-    }
+    expect(broken).toBe(false);
+    expect(removals).toBeLessThanOrEqual(21);
   });
 
   test('a node edited once the move budget is spent is put back when the budget renews', async () => {
