@@ -2,7 +2,7 @@ import type { HexColor } from '../src/color';
 import { MAX_WAIT_MS, WAIT_ATTRIBUTE, waitCss } from '../src/first-paint';
 import { colorSlots, imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import type { SheetReply, SheetRequest } from '../src/messages';
-import { colorCss, gateToken, SHEET_GATE, imageCss, recolorSheet } from '../src/skin-css';
+import { colorCss, gateToken, SHEET_GATE, imageCss, recolorSheet, retargetImageSheet } from '../src/skin-css';
 import { isImageDataUrl, isRevision, type PageSkin } from '../src/skin';
 import { CanvasLayers } from './canvas-layers';
 import { ColorsAhead } from './colors-ahead';
@@ -10,8 +10,8 @@ import { StyleOwner } from './style-owner';
 import { selectorsFor } from '../src/sites/csdn';
 import { releaseHold } from './take-hold';
 
-/** Our style nodes: an image sheet of our own is named by its gate token. */
-type Part = 'colors' | 'layers' | 'wait' | `sheet:${string}`;
+/** Our style nodes: an image sheet of our own (an image shown ahead of its save) is one per slot. */
+type Part = 'colors' | 'layers' | 'wait' | `own:${ImageSlot}`;
 
 type Revisions = Partial<Record<ImageSlot, string>>;
 
@@ -281,7 +281,10 @@ export class SkinPainter {
   private putOwnSheet(slot: ImageSlot, revision: string, dataUrl: string): void {
     const token = gateToken(slot, revision);
     if (this.inserted.has(token)) return;
-    this.owner.set(`sheet:${token}`, imageCss(slot, revision, dataUrl));
+    // The slot's sheet, pointed at this image in place: a new sheet in a cascade layer would make
+    // the browser lay out the whole page again, for every draft while the crop frame moves.
+    for (const [other, sheet] of this.inserted) if (sheet.own && sheet.slot === slot) this.inserted.delete(other);
+    this.owner.set(`own:${slot}`, imageCss(slot, revision, dataUrl), (sheet) => retargetImageSheet(sheet, slot, revision, dataUrl));
     this.inserted.set(token, { slot, own: true });
   }
 
@@ -330,7 +333,8 @@ export class SkinPainter {
   private release(tokens: string[]): void {
     const browserTokens: string[] = [];
     for (const token of tokens) {
-      if (this.inserted.get(token)?.own) this.owner.set(`sheet:${token}`, '');
+      const sheet = this.inserted.get(token);
+      if (sheet?.own) this.owner.set(`own:${sheet.slot}`, '');
       else browserTokens.push(token);
       this.inserted.delete(token);
     }

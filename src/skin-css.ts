@@ -61,6 +61,18 @@ export function colorCss(colors: Colors): string {
 }
 
 /**
+ * Points a sheet of `imageCss` for `slot`, already in the page, at another revision and image, in
+ * place (see `recolorSheet` for why); whether it could.
+ */
+export function retargetImageSheet(sheet: CSSStyleSheet, slot: ImageSlot, revision: string, dataUrl: string): boolean {
+  const layer = sheet.cssRules[0] as CSSLayerBlockRule | undefined;
+  if (!layer) return false;
+  layer.deleteRule(0);
+  layer.insertRule(imageRule(slot, revision, dataUrl));
+  return true;
+}
+
+/**
  * Sets `colors` into a colors sheet already in the page, rule by rule, and says whether it could:
  * a sheet replaced by a new one, with a cascade layer, makes Chromium lay out the whole page
  * again, where a declaration changed in place restyles only the elements it names.

@@ -578,8 +578,9 @@ describe('SkinPainter', () => {
 
   describe('an image shown ahead of its save', () => {
     let newHeader: string;
+    /** Style nodes whose sheet holds `text` now (a sheet changed in place keeps its node's first text). */
     const ourNodesWith = (text: string) =>
-      [...document.querySelectorAll('style')].filter((node) => node.textContent?.includes(text));
+      [...document.querySelectorAll('style')].filter((node) => [...(node.sheet?.cssRules ?? [])].some((rule) => rule.cssText.includes(text)));
 
     beforeEach(async () => {
       newHeader = `data:image/jpeg;base64,${toBase64(await makeJpeg(1920, 120))}`;
@@ -607,6 +608,19 @@ describe('SkinPainter', () => {
       painter.dropPreview('header', 'h2');
       expect(bannerImage()).toBe(cssUrl(pngUrl));
       expect(ourNodesWith(newHeader)).toHaveLength(0);
+    });
+
+    test('each new image of a slot (a draft while the frame moves) goes into the same style node, in place', async () => {
+      const painter = newPainter();
+      await storeAndShow(skin(colors, { header: info('h1') }), { header: pngUrl });
+      painter.preview('header', 'h2', newHeader);
+      const [node] = ourNodesWith(newHeader);
+      painter.preview('header', 'h3', jpegUrl);
+      expect(bannerImage()).toBe(cssUrl(jpegUrl));
+      expect(ourNodesWith(jpegUrl)).toEqual([node]);
+      expect(ourNodesWith(newHeader)).toHaveLength(0);
+      // Its gate is the new image's: the h2 revision no longer shows it.
+      expect(root.getAttribute(SHEET_GATE)).toBe('header:h3');
     });
 
     test('a later preview of the same slot wins; taking back an earlier one changes nothing', async () => {
