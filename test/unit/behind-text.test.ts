@@ -10,26 +10,14 @@ import {
   type Pixels,
 } from '../../src/behind-text';
 import { pixelLuminance, rgbaOf } from '../../src/contrast';
+import { headerBandBox } from '../support/background-box';
 
 const viewport = { width: 1400, height: 900 };
 const header = { width: 1920, height: 100 };
 const tile = { width: 100, height: 100 };
 
-/** The header band as the skin lays it: cover, anchored right, centred, once. */
-const band = (width: number, height = 100, x = 0, y = 0): ImageLayer => ({
-  kind: 'image',
-  slot: 'header',
-  box: { x, y, width, height },
-  border: [0, 0, 0, 0],
-  padding: [0, 0, 0, 0],
-  clip: 'border-box',
-  origin: 'padding-box',
-  attachment: 'scroll',
-  size: 'cover',
-  position: '100% 50%',
-  repeat: 'no-repeat',
-  canvas: false,
-});
+/** The header band's image layer. */
+const band = (width: number, height = 100, x = 0, y = 0): ImageLayer => ({ kind: 'image', slot: 'header', ...headerBandBox(width, height, x, y), canvas: false });
 
 /** The background tile as the skin lays it: 100 px square, from the top left, repeated. */
 const tiled = (box: { x: number; y: number; width: number; height: number }, canvas = false): ImageLayer => ({

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { computedPosition, shownColumns, stripAt, type HeaderAtWidth, type MeasuredBand } from '../../src/header-widths';
+import { headerBandBox } from '../support/background-box';
 
-/** The band as the skin lays it: cover, anchored right and centred, once; at (x, y) of the viewport. */
-const band = (width: number, height = 100, x = 0, y = 0): MeasuredBand => ({
-  box: { x, y, width, height },
-  border: [0, 0, 0, 0],
-  padding: [0, 0, 0, 0],
-  clip: 'border-box',
-  origin: 'padding-box',
-  attachment: 'scroll',
-  size: 'cover',
-  position: '100% 50%',
-  repeat: 'no-repeat',
-  skinShown: true,
-});
+/** The band as the skin lays it, the skin's image shown in it. */
+const band = (width: number, height = 100, x = 0, y = 0): MeasuredBand => ({ ...headerBandBox(width, height, x, y), skinShown: true });
 
 const at = (width: number, measured: MeasuredBand | null, more: Partial<HeaderAtWidth> = {}): HeaderAtWidth => ({
   width,
