@@ -8,13 +8,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarize } from './stats';
-import type { TraceEvent } from './trace';
+import { end, outerTasks, type TraceEvent } from './trace';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: tsx bench/read-traces.ts <dir written by BENCH_TRACE_DIR>');
 
 const ms = (microseconds: number | undefined) => (microseconds ?? 0) / 1000;
-const end = (event: TraceEvent) => event.ts + (event.dur ?? 0);
 const ours = (event: TraceEvent) => String(event.args?.data?.url).startsWith('chrome-extension://');
 
 /** CPU ms per load, by name: the parts of our script's work, and every event name on the page's main thread. */
@@ -32,12 +31,8 @@ function readLoad(events: TraceEvent[]): { script: Map<string, number>; thread: 
     const inEvaluation = evaluations.some((evaluation) => evaluation.ts <= event.ts && end(evaluation) >= end(event));
     if (event.name === 'FunctionCall' && ours(event) && !inEvaluation) add(script, `callback ${String(event.args?.data?.functionName) || '(anonymous)'}`, ms(event.tdur));
   }
-  // Each task that handled an extension message: the scheduler's outer task, its microtasks included.
-  const tasks = thread.filter((event) => event.name === 'RunTask').sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  let reach = -Infinity;
-  for (const task of tasks) {
-    if (task.ts < reach) continue;
-    reach = end(task);
+  // Each task that handled an extension message, whole (its microtasks included).
+  for (const task of outerTasks(thread)) {
     const message = thread.find(
       (event) => /^Receive mojo/.test(event.name) && event.ts >= task.ts && end(event) <= end(task) && event.args?.chrome_mojo_event_info?.mojo_interface_tag?.startsWith('extensions.mojom.'),
     );

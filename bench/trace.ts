@@ -59,7 +59,7 @@ export async function recordTrace(
 /** Trace events that mean a script was evaluated or a function of one was called. */
 const SCRIPT_RUNS = /^(EvaluateScript|FunctionCall|v8\.run|v8\.callFunction|V8\.Execute)$/;
 
-const end = (event: TraceEvent) => event.ts + (event.dur ?? 0);
+export const end = (event: TraceEvent) => event.ts + (event.dur ?? 0);
 const within = (inner: TraceEvent, start: number, stop: number) => inner.ts >= start && end(inner) <= stop;
 
 export type WorkKind = 'evaluate' | 'callback' | 'extension-task' | 'inserted-css';
@@ -195,19 +195,24 @@ export function contentScriptWork(events: TraceEvent[], scriptUrls: string[], fr
 export function mainThreadWork(events: TraceEvent[], scriptUrl: string): { wallMs: number; cpuMs: number | null } {
   const evaluation = events.find((event) => event.ph === 'X' && event.name === 'EvaluateScript' && event.args?.data?.url === scriptUrl);
   if (!evaluation) throw new Error(`the trace has no evaluation of ${scriptUrl}`);
-  // The scheduler's outer `RunTask` events: they hold each task whole, its microtasks included, and
-  // carry thread durations where the inner events often have none.
-  const tasks = events
-    .filter((event) => event.pid === evaluation.pid && event.tid === evaluation.tid && event.ph === 'X' && event.name === 'RunTask')
-    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const thread = events.filter((event) => event.pid === evaluation.pid && event.tid === evaluation.tid);
   let wall = 0;
   let cpu = 0;
-  let reach = -Infinity;
-  for (const task of tasks) {
-    if (task.ts < reach) continue; // nested in the one before
+  for (const task of outerTasks(thread)) {
     wall += task.dur ?? 0;
     cpu += task.tdur ?? NaN;
-    reach = end(task);
   }
   return { wallMs: wall / 1000, cpuMs: Number.isNaN(cpu) ? null : cpu / 1000 };
+}
+
+/**
+ * The scheduler's outer `RunTask` events of one thread's events, in order, those nested in another
+ * left out: each holds a task whole, its microtasks included, and carries the thread duration
+ * where the inner events often have none.
+ */
+export function outerTasks(thread: TraceEvent[]): TraceEvent[] {
+  const tasks = thread.filter((event) => event.ph === 'X' && event.name === 'RunTask').sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const outer: TraceEvent[] = [];
+  for (const task of tasks) if (outer.length === 0 || task.ts >= end(outer.at(-1)!)) outer.push(task);
+  return outer;
 }
