@@ -300,10 +300,12 @@ describe('kept per blog', () => {
           if (getComputedStyle(document.documentElement).visibility === 'hidden') return requestAnimationFrame(look);
           const banner = document.querySelector('.user-profile-head-banner');
           const name = document.querySelector('.user-profile-head-name > div');
-          w.firstFrame ??= { banner: banner ? getComputedStyle(banner).backgroundImage : 'no banner', title: name ? getComputedStyle(name).color : 'no title' };
-          // Every frame after, until the skin's image is in: none may show the page's own.
+          // A page painted at document start can show frames before its title is parsed, in no
+          // color: the first frame judged is the first that shows it (as the bench judges).
+          if (name) w.firstFrame ??= { banner: banner ? getComputedStyle(banner).backgroundImage : 'no banner', title: getComputedStyle(name).color };
+          // Every visible frame, until the skin's image is in: none may show the page's own.
           if (banner) w.banners.push(getComputedStyle(banner).backgroundImage.slice(0, 40));
-          if (!banner || !getComputedStyle(banner).backgroundImage.startsWith('url(')) requestAnimationFrame(look);
+          if (!w.firstFrame || !banner || !getComputedStyle(banner).backgroundImage.startsWith('url(')) requestAnimationFrame(look);
         };
         requestAnimationFrame(look);
       },
