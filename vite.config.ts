@@ -1,12 +1,8 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { holdSheet as holdSheetText, HOLD_SHEET_FILE } from './src/first-paint.ts';
-import { imageSlots } from './src/rules.ts';
-import { selectorsFor } from './src/sites/csdn.ts';
+import { firstPaintSheets as firstPaintSheetTexts } from './src/first-paint-sheets.ts';
 import { iconsPlugin } from './scripts/icons.ts';
 import pkg from './package.json' with { type: 'json' };
 
@@ -37,40 +33,13 @@ const firefoxManifest = {
   },
 } as ManifestV3Export;
 
-/**
- * crxjs exposes every `?script` content script to all web pages (web_accessible_resources) and
- * also emits an ES-module copy of it. Ours is registered with `scripting.registerContentScripts`,
- * which needs neither, so both go: pages cannot fetch or fingerprint it, and the package holds
- * only what runs.
- */
-function privateDynamicScripts(outDir: string): Plugin {
+/** Writes the sheets that blogs' first-paint registrations name (src/first-paint.ts). */
+function firstPaintSheets(): Plugin {
   return {
-    name: 'private-dynamic-scripts',
-    apply: 'build',
-    // crxjs writes the manifest late, so this runs once the build is on disk.
-    closeBundle() {
-      const manifestPath = join(outDir, 'manifest.json');
-      const built = JSON.parse(readFileSync(manifestPath, 'utf8')) as { web_accessible_resources?: Array<{ resources: string[] }> };
-      const registered = (file: string) => /^content\/.*\.iife\.js$/.test(file);
-      const kept = (built.web_accessible_resources ?? [])
-        .map((entry) => ({ ...entry, resources: entry.resources.filter((file) => !registered(file)) }))
-        .filter((entry) => entry.resources.length > 0);
-      if (kept.length > 0) built.web_accessible_resources = kept;
-      else delete built.web_accessible_resources;
-      writeFileSync(manifestPath, `${JSON.stringify(built, null, 2)}\n`);
-      const assets = join(outDir, 'assets');
-      for (const file of readdirSync(assets)) if (/\.iife\.ts-[^/]+\.js$/.test(file)) rmSync(join(assets, file));
-    },
-  };
-}
-
-/** Writes the first-paint hold's stylesheet, which is registered by path (src/first-paint.ts). */
-function holdSheet(): Plugin {
-  return {
-    name: 'hold-sheet',
+    name: 'first-paint-sheets',
     apply: 'build',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: HOLD_SHEET_FILE, source: holdSheetText(imageSlots, selectorsFor) });
+      for (const [fileName, source] of Object.entries(firstPaintSheetTexts())) this.emitFile({ type: 'asset', fileName, source });
     },
   };
 }
@@ -83,8 +52,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       preact(),
       firefox ? crx({ manifest: firefoxManifest, browser: 'firefox' }) : crx({ manifest: chromeManifest }),
-      privateDynamicScripts(outDir),
-      holdSheet(),
+      firstPaintSheets(),
       iconsPlugin(),
     ],
     build: {

@@ -1,12 +1,12 @@
 /**
  * The background script (a service worker in Chrome, an event page in Firefox). Its job: put a
  * blog's stored images into the blog's pages when their content script asks (inserted-sheets.ts),
- * or hand their bytes to a page that draws them on canvas, and have pages at a newly seen spelling
- * of the blog's address held at first paint too, and every blog whose skin shows something.
+ * or hand their bytes to a page that draws them on canvas, and keep every blog whose skin shows
+ * something registered for its first paint, at each spelling of its address seen.
  */
 import { nativeBrowser as browser } from '../src/ext';
 import { isImageRequest, isSheetRequest, type SheetReply } from '../src/messages';
-import { followRecordsForHold, keepFirstPaintHold, rebuildFirstPaintHold } from '../src/first-paint-registration';
+import { followRecordsForFirstPaint, keepFirstPaint, rebuildFirstPaint } from '../src/first-paint-registration';
 import { blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
 import { readStoredImage } from '../src/stored-images';
 import { InsertedSheets } from './inserted-sheets';
@@ -30,25 +30,19 @@ browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
   const target = { tabId, frameId: sender.frameId ?? 0, page: message.page, documentId: sender.documentId };
   sheets.handle(blog, target, message).then(sendResponse, () => sendResponse(nothing));
+  // A page whose address spells the blog's name in capitals not registered yet (match patterns
+  // compare paths by case): its next loads get the first-paint sheets too.
   const spelling = blogSpellingInUrl(sender.url!);
-  if (spelling && spelling !== blog && Object.keys(message.insert).length > 0) holdSpelling(blog, spelling);
+  if (spelling && spelling !== blog && Object.keys(message.insert).length > 0) keepFirstPaint(blog, [spelling]).catch(() => undefined);
   return true;
 });
 
-/**
- * A page of a blog with images, at an address that spells the blog's name in capitals the hold
- * script's patterns may not have (match patterns compare paths by case): its next loads are held.
- */
-function holdSpelling(blog: string, spelling: string): void {
-  keepFirstPaintHold(blog, [spelling]).catch(() => undefined);
-}
-
 browser.tabs.onRemoved.addListener((tabId) => sheets.forgetTab(tabId));
 
-// A blog whose skin starts or stops showing something is held, or let go, from its next load on.
+// A blog's next loads wear its skin as it is now from their first frame.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local') followRecordsForHold(changes);
+  if (area === 'local') followRecordsForFirstPaint(changes);
 });
 
-// An update may drop the hold's registration (Firefox does) or leave it naming an older file.
-browser.runtime.onInstalled.addListener(() => void rebuildFirstPaintHold().catch(() => undefined));
+// An update may drop the registrations (Firefox does) or leave them naming older files.
+browser.runtime.onInstalled.addListener(() => void rebuildFirstPaint().catch(() => undefined));

@@ -18,8 +18,6 @@ export const sizeBudgets = {
 } as const;
 
 export const contentScriptPath = 'content/main.iife.js';
-/** Registered by the editor for blogs whose skin has images (src/first-paint-registration.ts). */
-export const holdScriptPath = 'content/hold.iife.js';
 export const popupPagePath = 'popup/index.html';
 
 export interface FileSize {

@@ -10,7 +10,7 @@ import { storedImageUrl, until } from '../test/support/stored-images';
 import { demoUser, homeUrl, openBlogPage, openEditor, type ExtensionSession } from '../test/support/extension';
 import { asUpload } from '../test/support/images';
 import { rgb } from '../test/support/page-state';
-import { contentScriptPath, holdScriptPath } from './bundle';
+import { contentScriptPath } from './bundle';
 import {
   decodes,
   lastWrite,
@@ -77,7 +77,8 @@ export async function skinTheRest({ editor, home }: Bench, files: BenchFiles): P
     ['博客底图', files.background, '#userSkin'],
     ['栏目图', files.column, '#asideArchive .aside-title'],
   ] as const) {
-    await armStyleWait(home, { selector, property: 'background-image', startsWith: 'url("data:image/png' }, waitLimitMs);
+    // Every task: a sheet the browser inserts shows with no change to the page's DOM (src/skin-layer.ts).
+    await armStyleWait(home, { selector, property: 'background-image', startsWith: 'url("data:image/png', everyTask: true }, waitLimitMs);
     await editor.getByLabel(label, { exact: true }).setInputFiles(asUpload(file.key, file.buffer, 'image/png'));
     await collect(home);
   }
@@ -318,7 +319,7 @@ export async function measureFirstPaint({ session }: Bench, look: SkinLook, stop
   /** The images' arrival after the first frame, ms (negative: before it). */
   const lag = probes.map((probe) => (probe.skinAt ?? Infinity) - probe.frameAt);
   // Cross-check with the browser's own Paint Timing: the first contentful paint came no earlier
-  // than the first visible frame the probe judged (a frame painted while held hidden has no content).
+  // than the first visible frame the probe judged (a frame painted before the page shows anything has no content).
   const contentfulAfterJudged = probes.filter((probe) => probe.contentfulPaintAt !== null && probe.contentfulPaintAt >= probe.frameAt - 1).length;
   await page.close();
 
@@ -350,8 +351,9 @@ export async function measureFirstPaint({ session }: Bench, look: SkinLook, stop
       'Judged: the first visible animation frame shows the skin’s title color, and each image element the skin’s ' +
       'image or none, never the page’s own (the probe gives each an image of the page’s own first). ' +
       'median/p95/max: ms from that frame to the moment the page first computed to the whole skin, images in ' +
-      '(negative = before it). A skinned page is held hidden only until its colors are painted; its image slots ' +
-      'show no image until theirs is in (src/first-paint.ts). Cross-checked against Paint Timing’s first-contentful-paint. ' +
+      '(negative = before it), looked at on each change of the page’s DOM and at each frame. The first frames wear ' +
+      'the skin from sheets registered for the blog: its colors, and image slots that show no image until theirs is in ' +
+      '(src/first-paint.ts). Cross-checked against Paint Timing’s first-contentful-paint. ' +
       'SkinCompleteAfterNavigation: how long after navigation start the whole skin was in.' +
       (stoppedBackground
         ? ' No page of the extension was open, and its background script was stopped (DevTools protocol, ' +
@@ -384,8 +386,7 @@ async function backgroundControl(session: Bench['session'], page: Page): Promise
 
 export async function measureContentScript({ session }: Bench): Promise<void> {
   const pageWork = new Map<string, { wall: number[]; cpu: number[] }>();
-  // The main content script, and the hold script that skinned blogs' pages also run.
-  const scriptUrls = [contentScriptPath, holdScriptPath].map((path) => `chrome-extension://${session.extensionId}/${path}`);
+  const scriptUrls = [`chrome-extension://${session.extensionId}/${contentScriptPath}`];
   for (const [id, url, limit, label] of [
     ['script-unskinned', unskinnedUrl, 1, 'content script, blog without a skin'],
     ['script-skinned', homeUrl, 3, 'content script, skinned page'],
@@ -461,8 +462,7 @@ export async function measureContentScript({ session }: Bench): Promise<void> {
         medianInsertedCssMs: median(kinds['inserted-css']),
       },
       notes:
-        'trace of each load: EvaluateScript and FunctionCall of content/main.iife.js and of content/hold.iife.js ' +
-        '(which skinned blogs\' pages run too), plus every task handling an extensions.mojom message (storage ' +
+        'trace of each load: EvaluateScript and FunctionCall of content/main.iife.js, plus every task handling an extensions.mojom message (storage ' +
         'replies, storage events, the background\'s replies) with its microtasks, in wall time as DevTools shows it; ' +
         'medianOnCpuMs: the same intervals in the main thread\'s CPU time, without the time the system gave the core to other threads; forced layout = Layout or ' +
         'UpdateLayoutTree inside that time. Not script, so beside the total: the tasks where the browser inserts the ' +
@@ -538,7 +538,8 @@ export async function measureFrameMove({ editor, home }: Bench): Promise<void> {
   for (let i = 0, tries = 0; i < runs.frameMoves; tries++) {
     if (tries > runs.frameMoves * 3) throw new Error(`the frame moved ${i} times in ${tries} pointer moves`);
     const shown = await home.evaluate((selector) => getComputedStyle(document.querySelector(selector)!).backgroundImage, bannerSelector);
-    await armStyleWait(home, { selector: bannerSelector, property: 'background-image', differsFrom: shown }, 2000);
+    // Every task too: each draft goes into the slot's style node in place, which changes no node.
+    await armStyleWait(home, { selector: bannerSelector, property: 'background-image', differsFrom: shown, everyTask: true }, 2000);
     // Down and back within the picture's slack, one screen pixel at a time.
     if (Math.abs(at + direction) > 4) direction = -direction;
     at += direction;

@@ -140,9 +140,11 @@ export interface FrameProbe {
 /**
  * An init script for a blog page's main world, run before anything of the document exists.
  * A requestAnimationFrame callback runs in a frame before that frame's style, layout and paint: the
- * first one that finds the page not held hidden notes whether the page computes to the whole skin
- * (`look`) and what the title and banner compute to. A MutationObserver notes when the page first
- * computes to it: after a style node arrives or changes, or an attribute of <html> (the sheet gate).
+ * first one that finds the page visible notes whether the page computes to the whole skin
+ * (`look`) and what the title and banner compute to. When the page first computes to the whole
+ * skin is noted after a style node arrives or changes, or an attribute of <html> changes (a
+ * MutationObserver), and at each frame from the first visible one on: a sheet the browser inserts
+ * shows with no change to the page's DOM.
  */
 export function frameProbe(look: SkinLook): void {
   // Functions here are assigned to properties of `w`, never to named variables: tsx would wrap a
@@ -155,6 +157,8 @@ export function frameProbe(look: SkinLook): void {
     __bspLook: FrameRequestCallback;
     __bspComplete: () => boolean;
     __bspNoOwnLook: () => boolean;
+    __bspSkinIn: () => void;
+    __bspPoll: FrameRequestCallback;
   };
   // The page's own images: a style of the probe's, in place as soon as there is a root to hold it.
   const own = document.createElement('style');
@@ -202,15 +206,23 @@ export function frameProbe(look: SkinLook): void {
           (record.type === 'attributes' && record.target === document.documentElement) ||
           [...record.addedNodes].some((node) => node.nodeName === 'STYLE'),
       );
-      if (!styled || !w.__bspComplete()) return;
+      if (styled && w.__bspComplete()) w.__bspSkinIn();
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+    w.__bspSkinIn = () => {
+      if (w.__bspFrame.skinAt !== null) return;
       observer.disconnect();
       w.__bspFrame.skinAt = performance.now();
       resolve(w.__bspFrame.skinAt);
-    });
-    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+    };
   });
-  // The first frame that shows the title: a frame painted while the page is held hidden (see
-  // src/first-paint.ts) shows nothing, neither the old look nor the skin, so the probe waits past it.
+  w.__bspPoll = () => {
+    if (w.__bspFrame.skinAt !== null) return;
+    if (w.__bspComplete()) w.__bspSkinIn();
+    else requestAnimationFrame(w.__bspPoll);
+  };
+  // The first frame that shows the title: a frame painted while the page is hidden (as older
+  // versions held a skinned page) shows nothing, neither the old look nor the skin, so the probe waits past it.
   w.__bspLook = () => {
     const title = document.querySelector('.user-profile-head-name > div:first-child');
     // A frame before the title is parsed shows no title, in no color: the first that can be judged
@@ -226,6 +238,8 @@ export function frameProbe(look: SkinLook): void {
     w.__bspFrame.titleAtFrame = title ? getComputedStyle(title).color : null;
     w.__bspFrame.bannerAtFrame = banner ? getComputedStyle(banner).backgroundImage.slice(0, 40) : null;
     w.__bspShow();
+    if (w.__bspFrame.skinAtFrame) w.__bspSkinIn();
+    else requestAnimationFrame(w.__bspPoll);
   };
   requestAnimationFrame(w.__bspLook);
 }

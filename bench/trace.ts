@@ -84,7 +84,7 @@ export interface ScriptWork {
 
 /**
  * The main-thread time the content scripts (`scriptUrls`: the main one first, and any other of
- * ours the page runs, such as the hold script) cost one page load, from the first evaluation:
+ * ours the page runs) cost one page load, from the first evaluation:
  * - `evaluate`: their EvaluateScript (compile and run at document_start);
  * - `callback`: FunctionCall events whose function is in one of them (MutationObserver, DOM events);
  * - `extension-task`: every task on the page's main thread that handles a message from the

@@ -6,11 +6,8 @@ import { nativeBrowser as browser } from '../src/ext';
 import { isPreviewFor, PAGE_API_KEY, type ImageRequest, type SheetReply, type SheetRequest, type PageApi } from '../src/messages';
 import { blogKeyOf } from '../src/sites/csdn';
 import { readPageSkin, showsAnything, skinKey, type PageSkin } from '../src/skin';
-import { loadRecord } from '../src/store';
+import { firstPaintKey, firstPaintPartsOf } from '../src/first-paint';
 import { describePage } from './describe-page';
-import { releaseHold, takeHold } from './take-hold';
-import { earlySkin, keepEarlySkin } from './early-skin';
-import { EARLY_KEY } from '../src/first-paint';
 import { SkinPainter, type AskForImage, type AskForSheets } from './painter';
 
 /** Sheets of images come from the background (background/inserted-sheets.ts), as do the bytes for canvas. */
@@ -44,36 +41,24 @@ function start(blog: string): void {
     }
     return painter;
   };
-  const keep = (skin: PageSkin | null) => keepEarlySkin(blog, skin, Boolean(skin && showsAnything(skin)));
-  // A held page whose skin was kept from its last load is painted at document start: now, or when
-  // the hold script marks it, whichever of the two content scripts runs second.
-  let early: PageSkin | null = null;
-  const paintEarly = () => {
-    const kept = earlySkin(blog);
-    // One that shows nothing (the page may write anything there) leaves the page held for the record.
-    if (kept && showsAnything(kept)) void painterOnDemand().showFirst((early = kept), takeHold());
-  };
-  (globalThis as Record<string, unknown>)[EARLY_KEY] = paintEarly;
-  paintEarly();
   // A change that arrives before the first read answers is newer than what that read returns.
   let changedMeanwhile = false;
-  void loadRecord(storage, blog)
-    .then(readPageSkin)
-    .catch(() => null)
-    .then((skin) => {
+  // The page's first frames wear the skin already, from its first-paint sheets (src/first-paint.ts),
+  // registered for the blog as its record was when this page started.
+  const startedAt = Date.now();
+  void storage
+    .get([skinKey(blog), firstPaintKey(blog)])
+    .catch(() => ({}) as Record<string, unknown>)
+    .then((values) => {
+      const skin = readPageSkin(values[skinKey(blog)]);
       stored ??= skin;
-      const held = takeHold();
-      // Most loads painted early find the record as it was kept: nothing to write or repaint.
-      if (early && !changedMeanwhile && JSON.stringify(skin) === JSON.stringify(early)) return;
-      if (held || early) keep(skin);
-      // What storage said since is newer, and already shown.
-      if (changedMeanwhile) {
-        if (held) releaseHold(document);
-      } else if (early) {
-        void painter!.show(skin); // the record rules: a kept skin may be stale
-      } else if (held || (skin && showsAnything(skin))) {
-        void painterOnDemand().showFirst(skin, held);
-      }
+      const parts = firstPaintPartsOf(values[firstPaintKey(blog)], skin, startedAt);
+      const shows = skin && showsAnything(skin);
+      // What storage said since is newer, and shown already. A skin turned off as this page
+      // started may have left sheets in it to switch off (`parts.colors`).
+      if (changedMeanwhile || !(shows || parts.colors)) return painter?.knowFirstPaint(parts);
+      painterOnDemand().knowFirstPaint(parts);
+      void (shows ? painter!.showFirst(skin) : painter!.show(skin));
     });
 
   browser.storage.onChanged.addListener((changes, area) => {
@@ -81,7 +66,6 @@ function start(blog: string): void {
     if (!record) return; // every edit rewrites the record; image bytes are kept elsewhere
     changedMeanwhile = true;
     stored = readPageSkin(record.newValue);
-    keep(stored);
     void painterOnDemand().show(stored);
   });
 

@@ -1,5 +1,5 @@
 import type { HexColor } from '../src/color';
-import { MAX_WAIT_MS, WAIT_ATTRIBUTE, waitCss } from '../src/first-paint';
+import { COLORS_TAKEN, MAX_WAIT_MS, waitOver, type FirstPaintParts } from '../src/first-paint';
 import { colorSlots, imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import type { SheetReply, SheetRequest } from '../src/messages';
 import { colorCss, gateToken, SHEET_GATE, imageCss, recolorSheet, retargetImageSheet } from '../src/skin-css';
@@ -8,10 +8,9 @@ import { CanvasLayers } from './canvas-layers';
 import { ColorsAhead } from './colors-ahead';
 import { StyleOwner } from './style-owner';
 import { selectorsFor } from '../src/sites/csdn';
-import { releaseHold } from './take-hold';
 
 /** Our style nodes: an image sheet of our own (an image shown ahead of its save) is one per slot. */
-type Part = 'colors' | 'layers' | 'wait' | `own:${ImageSlot}`;
+type Part = 'colors' | 'layers' | `own:${ImageSlot}`;
 
 type Revisions = Partial<Record<ImageSlot, string>>;
 
@@ -55,6 +54,18 @@ export class SkinPainter {
   private readonly stored = new Set<string>();
   /** Colors shown ahead of their save (see `previewColor`). */
   private readonly colorsAhead = new ColorsAhead(AHEAD_LIMIT_MS, () => this.recolor());
+
+  /**
+   * What this page's first-paint sheets show (src/first-paint.ts), so the gate switches off only
+   * what is there: none until the content script, having read the record, knows (`knowFirstPaint`).
+   */
+  private firstPaint: FirstPaintParts = { colors: false, waits: [], current: false };
+  /** This script paints the colors: the first-paint sheets' colors are switched off. */
+  private colorsTaken = false;
+  /** The first load's waits end for the slots found on the parsed page, then for every slot. */
+  private waitsEnded: 'no' | 'found' | 'all' = 'no';
+  /** The browser's image sheets being taken out: hidden until they are gone. */
+  private readonly leaving = new Set<string>();
 
   /** Image slots the page has shown an element of. */
   private readonly found = new Set<ImageSlot>();
@@ -182,51 +193,53 @@ export class SkinPainter {
     const colors = this.colorsAhead.over(this.skin?.colors ?? {});
     // Changed in place: a new sheet in a cascade layer would make the browser lay out the whole page.
     this.owner.set('colors', colorCss(colors), (sheet) => recolorSheet(sheet, colors));
+    this.colorsTaken = true;
+    this.syncGate(); // the first-paint colors off, in the same task as ours go in
   }
 
   /**
-   * The first paint of a page load: the colors at once, then the page is let go (`held` by the
-   * hold script, see src/first-paint.ts). Each image slot shows no image until its sheet is in, so
-   * the page's own image never shows a moment before the skin's. A page the hold script did not
-   * mark gets that wait too, from a node of ours, but only if nothing has been painted yet.
+   * The first paint of a page load, whose first frames wore the skin from its registered sheets:
+   * this takes over from them. Where those spell `skin` exactly (`knowFirstPaint`), its colors
+   * are in the page already and need no sheet of ours. An image slot waits, showing no image, until its
+   * sheet is in; the waits end once the page is parsed and no image is on its way, or after
+   * `MAX_WAIT_MS`, so a slot whose image never comes shows the page's own.
    */
-  async showFirst(skin: PageSkin | null, held: boolean): Promise<void> {
-    const slots = skin?.enabled ? imageSlots.filter((slot) => skin.images[slot]) : [];
-    // Paint entries are read only with no hold script: most loads of a skinned blog have one.
-    if (slots.length > 0 && (held || performance.getEntriesByType('paint').length === 0)) {
-      if (!held) this.owner.set('wait', waitCss(imageSlots, selectorsFor));
-      this.waitFor(slots);
-    }
-    const showing = this.show(skin); // the colors are painted before this returns
-    if (held) releaseHold(this.document);
-    if (slots.length === 0) return showing;
-    setTimeout(() => this.stopWaiting(), MAX_WAIT_MS);
+  async showFirst(skin: PageSkin): Promise<void> {
+    const showing = this.show(skin, this.firstPaint.current);
+    setTimeout(() => this.endWaits('all'), MAX_WAIT_MS);
     await showing;
     this.settleWait();
   }
 
-  /** Ends the wait once the page is parsed (no slot of it is still to come) and no image is on its way. */
+  /** Ends the waits of the slots found once the page is parsed (no slot of it is still to come) and no image is on its way. */
   private settleWait(): void {
-    if (this.parsed && this.pending.size === 0) this.stopWaiting();
+    if (this.parsed && this.pending.size === 0) this.endWaits('found');
   }
 
-  /** Lists the image slots that show no image yet; none: the marks and the node go. */
-  private waitFor(slots: ImageSlot[]): void {
-    const root = this.document.documentElement;
-    if (slots.length > 0) {
-      root.setAttribute(WAIT_ATTRIBUTE, slots.join(' '));
-    } else if (root.hasAttribute(WAIT_ATTRIBUTE)) {
-      root.removeAttribute(WAIT_ATTRIBUTE);
-      this.owner.set('wait', '');
-    }
+  private endWaits(how: 'found' | 'all'): void {
+    if (this.waitsEnded === 'all' || this.waitsEnded === how) return;
+    this.waitsEnded = how;
+    this.syncGate();
   }
 
-  private stopWaiting(): void {
-    this.waitFor([]);
+  /** What first-paint sheets this page has (see `firstPaint`). */
+  knowFirstPaint(parts: FirstPaintParts): void {
+    this.firstPaint = parts;
+    if (this.skin) this.syncGate();
   }
 
-  /** Shows `skin`, or clears everything when it is off or absent. */
-  async show(skin: PageSkin | null): Promise<void> {
+  /** Whether `slot`'s first-paint wait is over: it shows the page's own image until the skin's is in. */
+  private waitIsOver(slot: ImageSlot): boolean {
+    if (this.shown.has(slot)) return false; // the skin's image outranks the wait's rule
+    if (!this.skin?.enabled || !this.skin.images[slot]) return true; // nothing to wait for
+    return this.waitsEnded === 'all' || (this.waitsEnded === 'found' && this.found.has(slot));
+  }
+
+  /**
+   * Shows `skin`, or clears everything when it is off or absent. `colorsShown`: the page shows its
+   * colors already (see `showFirst`).
+   */
+  async show(skin: PageSkin | null, colorsShown = false): Promise<void> {
     const before = this.skin?.colors ?? {};
     this.skin = skin;
     for (const slot of imageSlots) {
@@ -245,13 +258,16 @@ export class SkinPainter {
       // Off is off: every sheet leaves the page, the browser's too, so no attribute a page writes
       // back can show the skin again. Turning on asks for them anew (a few small sheets).
       this.release([...this.inserted.keys()]);
-      this.stopWaiting();
       this.owner.clear();
+      // First-paint sheets stay in the page for its life: they are kept switched off.
+      this.colorsTaken = true;
+      this.syncGate();
       return;
     }
     const images = this.canvas ? this.draw(skin) : this.insertSheets(skin);
     // After the images' requests are marked under way, so the gate keeps the ones before them.
-    this.recolor();
+    if (colorsShown) this.syncGate();
+    else this.recolor();
     await images;
   }
 
@@ -294,9 +310,10 @@ export class SkinPainter {
   }
 
   /**
-   * Lists in the gate the sheet of each image the latest skin shows. A slot whose new image is
-   * still on its way keeps showing the one before, never the page's own for a moment; one whose
-   * image could not be put in shows the page's own.
+   * Lists in the gate every image sheet in the page but the one each slot of the latest skin
+   * shows, and the first-paint parts this script has taken over. A slot whose new image is still
+   * on its way keeps showing the one before, never the page's own for a moment; one whose image
+   * could not be put in shows the page's own.
    */
   private syncGate(): void {
     const showing = this.skin?.enabled !== false && !this.canvas;
@@ -306,7 +323,16 @@ export class SkinPainter {
       if (token && this.inserted.has(token)) this.shown.set(slot, token);
       else if (!token || !this.pending.has(token)) this.shown.delete(slot);
     }
-    this.owner.setAttribute([...this.shown.values()].join(' '));
+    // Every sheet in the page that is not shown is hidden: most loads, whose images all show, need
+    // no attribute at all.
+    const shown = new Set(this.shown.values());
+    const hidden = [...this.inserted.keys(), ...this.leaving].filter((token) => !shown.has(token));
+    const { colors, waits } = this.firstPaint;
+    const taken = [
+      ...(colors && this.colorsTaken ? [COLORS_TAKEN] : []),
+      ...waits.filter((slot) => this.waitIsOver(slot)).map(waitOver),
+    ];
+    this.owner.setAttribute([...hidden, ...taken].join(' '));
   }
 
   /** The gate follows the latest skin, then sheets nothing needs any more go. */
@@ -338,7 +364,13 @@ export class SkinPainter {
       else browserTokens.push(token);
       this.inserted.delete(token);
     }
-    if (browserTokens.length > 0) void this.askForSheets({ insert: {}, remove: browserTokens }).catch(() => undefined);
+    if (browserTokens.length === 0) return;
+    for (const token of browserTokens) this.leaving.add(token);
+    // One that could not be taken out stays hidden.
+    void this.askForSheets({ insert: {}, remove: browserTokens }).then(() => {
+      for (const token of browserTokens) this.leaving.delete(token);
+      this.syncGate();
+    }, () => undefined);
   }
 
   private async draw(skin: PageSkin): Promise<void> {

@@ -7,7 +7,7 @@ import { blogHostPatterns, blogKeyFromUrl, blogSpellingInUrl } from '../src/site
 import { emptySkin, isNewerRecord, readSkin, skinKey, type ImageInfo, type Skin } from '../src/skin';
 import { loadRecord, SkinStore, type ImageKeeper } from '../src/store';
 import { forgetStoredImages, keepStoredImage, readStoredImage } from '../src/stored-images';
-import { keepFirstPaintHold } from '../src/first-paint-registration';
+import { keepFirstPaint } from '../src/first-paint-registration';
 import { describeTab, dropColorPreviewInTab, dropPreviewInTab, previewColorInTab, previewInTab } from './page-calls';
 import { forgetPickedFiles, keepPickedFile, pickedFile } from './picked-files';
 import { findTargetTab } from './target';
@@ -27,7 +27,7 @@ export type PopupState =
       blog: string;
       /** The blog tab being edited. */
       tabId: number;
-      /** How the tab's address spells the blog's name (case kept), for the first-paint hold. */
+      /** How the tab's address spells the blog's name (case kept), for the first-paint registration. */
       spellings: string[];
       page: PageDescription | null;
       skin: Skin;
@@ -163,8 +163,9 @@ export function useSkin(loading: Promise<PopupState>): { state: PopupState; acti
       if (!blog) throw new Error('no blog');
       return blog;
     };
-    // Images, colors or the switch changed: whether this blog's pages are held at first paint may too.
-    const keepHold = () => keepHoldFor(needBlog(), spellings);
+    // Images, colors or the switch changed: so may the blog's first-paint sheets, registered for the
+    // tab's spelling of its address (the background follows every change too, for the blog's own).
+    const keepFirstPaintOf = () => keepFirstPaintFor(needBlog(), spellings);
     return {
       async setColor(slot, color) {
         const target = needBlog();
@@ -176,9 +177,10 @@ export function useSkin(loading: Promise<PopupState>): { state: PopupState; acti
           throw cause;
         });
         apply(skin);
-        // A skin that gains its first color, or loses its last, may start or stop being held at load.
+        // A skin that gains its first color, or loses its last, may start or stop being registered;
+        // the background follows each color itself (typing saves many times a second).
         const colored = Object.keys(skin.colors).length;
-        if (colored === 0 || (colored === 1 && color)) void keepHold();
+        if (colored === 0 || (colored === 1 && color)) void keepFirstPaintOf();
       },
       async setImage(slot, { info, output, source }) {
         const target = needBlog();
@@ -197,7 +199,7 @@ export function useSkin(loading: Promise<PopupState>): { state: PopupState; acti
           throw cause;
         });
         apply(skin, (urls) => ({ ...urls, [slot]: output }));
-        void keepHold();
+        void keepFirstPaintOf();
       },
       previewImage(slot, revision, output) {
         if (tabId !== null) previewInTab(tabId, needBlog(), slot, revision, output);
@@ -209,12 +211,12 @@ export function useSkin(loading: Promise<PopupState>): { state: PopupState; acti
         const target = needBlog();
         const skin = await store.removeImage(target, slot, { forgetOthers: () => forgetPickedFiles(target, slot) });
         apply(skin, ({ [slot]: _removed, ...rest }) => rest);
-        void keepHold();
+        void keepFirstPaintOf();
       },
       async setEnabled(enabled) {
         const skin = await store.setEnabled(needBlog(), enabled);
         apply(skin);
-        void keepHold();
+        void keepFirstPaintOf();
       },
     };
   }, [blog, tabId, spellings]);
@@ -234,14 +236,14 @@ async function loadState(): Promise<PopupState> {
   const skin = readSkin(record) ?? emptySkin();
   const spelling = blogSpellingInUrl(tab.url!);
   const spellings = spelling ? [spelling] : [];
-  // Opening the editor also repairs the hold's registration (a failed one, or one lost in an update).
-  void keepHoldFor(blog, spellings);
+  // Opening the editor also repairs the first-paint registration (a failed one, or one lost in an update).
+  void keepFirstPaintFor(blog, spellings);
   return { status: 'ready', blog, tabId: tab.id, spellings, page, skin, imageUrls: {}, imagesRead: false };
 }
 
-/** Without the hold the preview still works, with a flash at load, so a failure is only logged. */
-function keepHoldFor(blog: string, spellings: string[]): Promise<void> {
-  return keepFirstPaintHold(blog, spellings).catch((cause: unknown) => console.warn('first-paint hold:', cause));
+/** Without the registration the preview still works, with a flash at load, so a failure is only logged. */
+function keepFirstPaintFor(blog: string, spellings: string[]): Promise<void> {
+  return keepFirstPaint(blog, spellings).catch((cause: unknown) => console.warn('first paint:', cause));
 }
 
 /** The stored images of `slots`, as `skin` names them; checked, so a damaged record makes the editor load nothing. */

@@ -1,102 +1,120 @@
-import holdScript from '../content/hold.iife.ts?script';
 import { nativeBrowser as browser } from './ext';
-import { blogPagePatterns, HOLD_SCRIPT_ID, HOLD_SHEET_FILE } from './first-paint';
-import { blogOfSkinKey, readPageSkin, showsAnything, skinKey } from './skin';
+import { blogPagePatterns, FIRST_PAINT_ID_PREFIX, firstPaintFiles, firstPaintKey, firstPaintOf, type FirstPaintStamp } from './first-paint';
+import { blogOfSkinKey, readPageSkin, skinKey } from './skin';
 
 /**
- * Keeps the hold script registered for exactly the blogs whose skin is on and shows something, in
- * every spelling of their addresses seen (by the editor, or by the background when a page of that
- * spelling asks for its images). The registration itself is the list (no index of blogs to keep
- * in step); Web Locks keep two editors, or an editor and the background, from racing over it.
- * Registrations persist across browser restarts.
+ * Keeps one content script of first-paint sheets registered per blog whose skin shows something
+ * (see src/first-paint.ts), naming the sheets that spell its skin, for every spelling of its
+ * address seen (by the editor, or by the background when a page of that spelling asks for its
+ * images). The registrations themselves are the list (no index of blogs to keep in step); Web
+ * Locks keep two editors, or an editor and the background, from racing over one. Registrations
+ * persist across browser restarts.
  */
-export async function keepFirstPaintHold(blog: string, spellings: string[] = []): Promise<void> {
-  await navigator.locks.request(HOLD_SCRIPT_ID, async () => {
+export async function keepFirstPaint(blog: string, spellings: string[] = []): Promise<void> {
+  const id = `${FIRST_PAINT_ID_PREFIX}${blog}`;
+  await navigator.locks.request(id, async () => {
     // Read under the lock: a skin read before it could be older than what another holder wrote.
-    const stored = await browser.storage.local.get(skinKey(blog));
-    const wanted = isHeldAtFirstPaint(stored[skinKey(blog)]);
+    const storage = browser.storage.local;
+    const stored = await storage.get([skinKey(blog), firstPaintKey(blog)]);
+    const skin = readPageSkin(stored[skinKey(blog)]);
+    const css = firstPaintFiles(skin).map(fromRoot);
     const { scripting } = browser;
-    const [current] = await scripting.getRegisteredContentScripts({ ids: [HOLD_SCRIPT_ID] });
-    const matches = new Set(current?.matches ?? []);
-    const kept = [...matches].filter((p) => isPatternOf(blog, p));
-    // Every spelling seen is dropped with the blog's own patterns when its skin goes.
-    for (const pattern of kept) matches.delete(pattern);
-    if (wanted) {
-      // The spellings held already, oldest first, then the new ones: only the latest few stay, so
-      // a page cannot grow the list by visiting the blog under ever new capitalisations.
-      const held = kept.map(spellingOf).filter((name) => !spellings.includes(name));
-      const seen = [...new Set([...held, ...spellings])].filter((name) => name && name !== blog);
-      for (const pattern of blogPagePatterns(blog, seen.slice(-MAX_SPELLINGS))) matches.add(pattern);
+    const [current] = await scripting.getRegisteredContentScripts({ ids: [id] });
+    const of = firstPaintOf(skin);
+    const stamp = stored[firstPaintKey(blog)] as Partial<FirstPaintStamp> | undefined;
+    if (css.length === 0) {
+      // Every spelling seen goes with the blog's own patterns when its skin goes.
+      if (current) await scripting.unregisterContentScripts({ ids: [id] });
+      // Pages started a moment ago may have the sheets still: the stamp says since when none are.
+      if (stamp && stamp.of !== of) await storage.set({ [firstPaintKey(blog)]: { of, at: Date.now() } satisfies FirstPaintStamp });
+      return;
     }
-    // A registration from an older version may name other files.
-    const sameFiles =
-      (current?.js ?? []).map(fromRoot).join() === holdFile && (current?.css ?? []).map(fromRoot).join() === holdSheetFile;
-    if (current && sameFiles && sameSet(matches, current.matches ?? [])) return;
-    if (!current && matches.size === 0) return;
-    if (matches.size === 0) return scripting.unregisterContentScripts({ ids: [HOLD_SCRIPT_ID] });
-    const script = {
-      id: HOLD_SCRIPT_ID,
-      matches: [...matches],
-      js: [holdFile],
-      css: [holdSheetFile],
-      runAt: 'document_start' as const,
-    };
-    if (current) await scripting.updateContentScripts([script]);
-    else await scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
+    // The spellings registered already, oldest first, then the new ones: only the latest few stay,
+    // so a page cannot grow the list by visiting the blog under ever new capitalisations.
+    const held = (current?.matches ?? []).map(spellingOf).filter((name) => !spellings.includes(name));
+    const seen = [...new Set([...held, ...spellings])].filter((name) => name && name !== blog);
+    const matches = blogPagePatterns(blog, seen.slice(-MAX_SPELLINGS));
+    const sameSheets = current && sameList(css, (current.css ?? []).map(fromRoot)) && !current.js?.length;
+    if (!sameSheets || !sameSet(matches, current.matches ?? [])) {
+      const script = { id, matches, css, runAt: 'document_start' as const };
+      if (current) await scripting.updateContentScripts([script]);
+      else await scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
+    }
+    // Pages tell by this whether their sheets show the record as it is (src/first-paint.ts).
+    if (!sameSheets || stamp?.of !== of) {
+      await storage.set({ [firstPaintKey(blog)]: { of, at: Date.now() } satisfies FirstPaintStamp });
+    }
   });
 }
 
 /**
- * Whether the pages of a blog with this stored record are held at first paint: any skin that shows
- * something, since its colors too would show a frame late without the hold (storage answers after
- * a light page's first frame); a skin of colors alone is let go as soon as they are read.
+ * Keeps the registrations in step with the records, from the background: the editor also keeps
+ * its blog's after each save (with the spelling of its tab's address), but a popup closes the
+ * moment the user clicks away, and may be gone before its own call is done. Changes that come
+ * while a blog's registration is being written are taken in one more pass, which reads the latest
+ * record: typing a color saves many times a second.
  */
-export function isHeldAtFirstPaint(record: unknown): boolean {
-  const skin = readPageSkin(record);
-  return skin !== null && showsAnything(skin);
-}
-
-/**
- * Keeps the registration in step with the records, from the background: the editor also keeps it
- * after each save (with the spelling of its tab's address), but a popup closes the moment the user
- * clicks away, and may be gone before its own call is done.
- */
-export function followRecordsForHold(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>): void {
+export function followRecordsForFirstPaint(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>): void {
   for (const [key, { oldValue, newValue }] of Object.entries(changes)) {
     const blog = blogOfSkinKey(key);
-    if (blog && isHeldAtFirstPaint(oldValue) !== isHeldAtFirstPaint(newValue)) keepFirstPaintHold(blog).catch(() => undefined);
+    if (blog && firstPaintFiles(readPageSkin(oldValue)).join() !== firstPaintFiles(readPageSkin(newValue)).join()) void follow(blog);
+  }
+}
+
+/** Per blog being written: whether another pass is wanted once this one ends. */
+const following = new Map<string, boolean>();
+
+/**
+ * How long a blog's changes are let settle before its registration is written: a registration
+ * change goes out to every page process of the browser, and a color typed saves on each key.
+ */
+const FOLLOW_AFTER_MS = 200;
+
+async function follow(blog: string): Promise<void> {
+  if (following.has(blog)) {
+    following.set(blog, true);
+    return;
+  }
+  try {
+    do {
+      following.set(blog, false);
+      await new Promise((resolve) => setTimeout(resolve, FOLLOW_AFTER_MS));
+      await keepFirstPaint(blog).catch(() => undefined);
+    } while (following.get(blog));
+  } finally {
+    following.delete(blog);
   }
 }
 
 /**
- * Registers the hold again for every stored blog whose skin shows something. Firefox drops dynamic
- * content scripts when an extension is updated, and the registration is the only list of held
- * blogs; spellings other than the blog's own come back as pages at them are seen.
+ * Registers every stored blog whose skin shows something again. Firefox drops dynamic content
+ * scripts when an extension is updated, and the registrations are the only list of such blogs;
+ * spellings other than the blog's own come back as pages at them are seen. Versions before the
+ * first-paint sheets registered one hold script for all blogs: it goes.
  */
-export async function rebuildFirstPaintHold(): Promise<void> {
+export async function rebuildFirstPaint(): Promise<void> {
+  const { scripting } = browser;
+  const legacy = await scripting.getRegisteredContentScripts({ ids: [LEGACY_HOLD_ID] });
+  if (legacy.length > 0) await scripting.unregisterContentScripts({ ids: [LEGACY_HOLD_ID] });
   const local = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
   // getKeys spares reading every image's bytes where the browser has it.
   const keys = local.getKeys ? await local.getKeys() : Object.keys(await local.get(null));
-  for (const blog of keys.map(blogOfSkinKey)) if (blog) await keepFirstPaintHold(blog);
+  for (const blog of keys.map(blogOfSkinKey)) if (blog) await keepFirstPaint(blog);
 }
+
+const LEGACY_HOLD_ID = 'first-paint-hold';
 
 /**
  * From the extension's root: Firefox resolves a relative path against the page that registers it
  * (the editor's popup/index.html), where Chrome takes it from the root.
  */
 const fromRoot = (path: string) => `/${path.replace(/^\//, '')}`;
-const holdFile = fromRoot(holdScript);
-const holdSheetFile = fromRoot(HOLD_SHEET_FILE);
 
-/** Spellings of a blog's address held besides its own (lower case) one. */
+/** Spellings of a blog's address registered besides its own (lower case) one. */
 const MAX_SPELLINGS = 4;
 
 /** The blog name a blog.csdn.net pattern spells, case kept; '' for a subdomain's pattern. */
 const spellingOf = (pattern: string) => /^https:\/\/blog\.csdn\.net\/([^/?*]+)/.exec(pattern)?.[1] ?? '';
 
-/** Whether `pattern` is one of `blog`'s, in any spelling. */
-function isPatternOf(blog: string, pattern: string): boolean {
-  return spellingOf(pattern).toLowerCase() === blog || pattern === `https://${blog}.blog.csdn.net/*`;
-}
-
-const sameSet = (a: Set<string>, b: string[]) => a.size === b.length && b.every((item) => a.has(item));
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+const sameSet = (a: string[], b: string[]) => a.length === b.length && b.every((item) => a.includes(item));

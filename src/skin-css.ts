@@ -1,6 +1,9 @@
 import type { HexColor } from './color';
 import { colorSlots, type ColorSlot, type ImageSlot } from './rules';
 import { selectorsFor } from './sites/csdn';
+import { colorSelectors, inSkinLayer, SHEET_GATE } from './skin-layer';
+
+export { inSkinLayer, SHEET_GATE } from './skin-layer';
 
 /**
  * The page's stylesheet as pure functions of the skin. Each part is its own text, so a
@@ -18,18 +21,10 @@ export const imageLayout: Readonly<Record<ImageSlot, Declarations>> = {
   column: { 'background-repeat': 'no-repeat', 'background-size': 'auto', 'background-position': 'left top' },
 };
 
-/**
- * The attribute of <html> that switches the sheets the browser inserts on: it lists one token per
- * image shown (`gateToken`). Such a sheet is put into the page by the browser
- * (background/inserted-sheets.ts), and only the browser can take it out again, given its exact
- * text; gated, it shows only while the content script lists its token, so a newer image takes
- * effect at once, without the bytes passing through the page.
- */
-export const SHEET_GATE = 'data-blog-skin';
-
 export const gateToken = (slot: ImageSlot, revision: string) => `${slot}:${revision}`;
 
-const gated = (token: string) => `html[${SHEET_GATE}~="${token}"]`;
+/** Shows while the gate does not list `token` (see SHEET_GATE). */
+const gated = (token: string) => `html:not([${SHEET_GATE}~="${token}"])`;
 
 /**
  * An image's gated rule, as the browser inserts it: as a user sheet, which needs no layer to
@@ -52,10 +47,7 @@ type Colors = Partial<Record<ColorSlot, HexColor>>;
 export function colorCss(colors: Colors): string {
   if (!colorSlots.some((slot) => colors[slot])) return '';
   const rules = colorSlots.map((slot) =>
-    rule(
-      selectorsFor(slot).map((s) => (slot === 'hover' ? `${s}:hover` : s)),
-      colors[slot] ? { color: colors[slot] } : {},
-    ),
+rule(colorSelectors(slot, selectorsFor(slot)), colors[slot] ? { color: colors[slot] } : {}),
   );
   return inSkinLayer(rules.join('\n'));
 }
@@ -83,14 +75,6 @@ export function recolorSheet(sheet: CSSStyleSheet, colors: Colors): boolean {
   // An empty value takes the declaration out.
   colorSlots.forEach((slot, i) => (rules[i] as CSSStyleRule).style.setProperty('color', colors[slot] ?? '', 'important'));
   return true;
-}
-
-/**
- * Our rules sit in a cascade layer: for `!important` declarations a layered rule beats every
- * unlayered page rule, whatever its specificity or order, so the page cannot out-rank the preview.
- */
-export function inSkinLayer(css: string): string {
-  return `@layer blog-skin-previewer {\n${css}\n}`;
 }
 
 /** One rule, every declaration `!important`, so page rules of any specificity give way. */

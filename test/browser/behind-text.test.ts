@@ -10,7 +10,7 @@ import { measureTextsHere } from '../../popup/page-measure';
 import type { MeasureRequest } from '../../src/behind-text';
 import { contrastOf } from '../../src/contrast';
 import { readAsDataUrl } from '../../src/image/data-url';
-import { imageCss, SHEET_GATE, gateToken } from '../../src/skin-css';
+import { imageCss } from '../../src/skin-css';
 import { selectorsFor } from '../../src/sites/csdn';
 
 const request: MeasureRequest = {
@@ -61,14 +61,13 @@ beforeEach(() => {
 afterEach(() => {
   host.remove();
   sheet.remove();
-  document.documentElement.removeAttribute(SHEET_GATE);
 });
 
 /** Paints stored images through the skin's own sheet, as the content script does. */
 function paint(images: Partial<Record<'header' | 'background', string>>) {
   const shown = Object.entries(images).map(([slot, url]) => [slot as 'header' | 'background', url] as const);
+  // Shown unless the gate lists them hidden: it lists none.
   sheet.textContent = shown.map(([slot, url]) => imageCss(slot, 'r1', url)).join('\n');
-  document.documentElement.setAttribute(SHEET_GATE, shown.map(([slot]) => gateToken(slot, 'r1')).join(' '));
 }
 
 async function titleAt(width: number, images: Partial<Record<'header' | 'background', string>>) {

@@ -6,14 +6,13 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { SkinPainter } from '../../content/painter';
-import { selectorsFor } from '../../src/sites/csdn';
 import { StyleOwner } from '../../content/style-owner';
 import type { HexColor } from '../../src/color';
-import { imageSlots, type ColorSlot, type ImageSlot } from '../../src/rules';
+import type { ColorSlot, ImageSlot } from '../../src/rules';
 import { imageKey, SKIN_SCHEMA, skinKey, type PageSkin } from '../../src/skin';
 import { inSkinLayer, SHEET_GATE } from '../../src/skin-css';
-import { HOLD_ATTRIBUTE, HOLD_KEY, holdSheet, MAX_WAIT_MS, WAIT_ATTRIBUTE } from '../../src/first-paint';
-import { releaseHold, takeHold } from '../../content/take-hold';
+import { colorDigitFile, colorRuleFile, firstPaintFiles, firstPaintOf, firstPaintPartsOf, MAX_WAIT_MS, waitFile } from '../../src/first-paint';
+import { firstPaintSheets } from '../../src/first-paint-sheets';
 import { InsertedSheets, type CssInjector } from '../../background/inserted-sheets';
 import { readStoredImage } from '../../src/stored-images';
 import { makeJpeg, makePng, toBase64 } from './make-files';
@@ -264,37 +263,6 @@ describe('StyleOwner', () => {
   });
 });
 
-describe('takeHold', () => {
-  afterEach(() => {
-    root.removeAttribute(HOLD_ATTRIBUTE);
-    delete (globalThis as Record<string, unknown>)[HOLD_KEY];
-  });
-
-  /** What the hold script does: the mark, and its own time limit. */
-  function holdScript(limitMs: number): void {
-    root.setAttribute(HOLD_ATTRIBUTE, '');
-    (globalThis as Record<string, unknown>)[HOLD_KEY] = setTimeout(() => root.removeAttribute(HOLD_ATTRIBUTE), limitMs);
-  }
-
-  test('tells a page the hold script marked and still holds, once, and stops the script’s time limit', async () => {
-    holdScript(20);
-    expect(takeHold()).toBe(true);
-    expect(takeHold()).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 40));
-    expect(root.hasAttribute(HOLD_ATTRIBUTE)).toBe(true); // the main script lets go now
-    releaseHold(document);
-    expect(root.hasAttribute(HOLD_ATTRIBUTE)).toBe(false);
-  });
-
-  test('takes a page its hold script already let go, or a mark the page made itself, as not held', async () => {
-    holdScript(0);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(takeHold()).toBe(false);
-    root.setAttribute(HOLD_ATTRIBUTE, '');
-    expect(takeHold()).toBe(false);
-  });
-});
-
 describe('SkinPainter', () => {
   const blog = 'someblogger';
   /** Colors the page itself sets, as CSDN's stylesheet would; the skin must beat them. */
@@ -504,10 +472,11 @@ describe('SkinPainter', () => {
     expect(titleColor()).toBe('rgb(255, 0, 0)');
 
     await painter.show(off);
-    expect(root.outerHTML).toBe(before);
     expect(titleColor()).toBe('rgb(1, 2, 3)');
     expect(bannerImage()).toBe('none');
     expect(columnImage()).toBe('none');
+    // The browser's sheets stay listed as hidden until the background has taken them out.
+    await expect.poll(() => root.outerHTML).toBe(before);
   });
 
   test('turned off, every sheet leaves the page, so a gate written back shows nothing; on again, they are asked for again', async () => {
@@ -571,7 +540,8 @@ describe('SkinPainter', () => {
 
     // Turned off, every sheet leaves the page; turned on, the header comes back.
     await painter.show({ ...edited, enabled: false });
-    expect(root.outerHTML).toBe(before);
+    expect(bannerImage()).toBe('none');
+    await expect.poll(() => root.outerHTML).toBe(before);
     await painter.show(edited);
     expect(bannerImage()).toBe(cssUrl(newHeader));
   });
@@ -619,8 +589,10 @@ describe('SkinPainter', () => {
       expect(bannerImage()).toBe(cssUrl(jpegUrl));
       expect(ourNodesWith(jpegUrl)).toEqual([node]);
       expect(ourNodesWith(newHeader)).toHaveLength(0);
-      // Its gate is the new image's: the h2 revision no longer shows it.
-      expect(root.getAttribute(SHEET_GATE)).toBe('header:h3');
+      // The stored image's sheet is hidden while the new one shows; the h2 revision is no longer in the page.
+      const gate = root.getAttribute(SHEET_GATE)!.split(' ');
+      expect(gate).toContain('header:h1');
+      expect(gate.filter((token) => token.startsWith('header:'))).toEqual(['header:h1']);
     });
 
     test('a later preview of the same slot wins; taking back an earlier one changes nothing', async () => {
@@ -856,7 +828,7 @@ describe('SkinPainter', () => {
       const painter = newPainter();
       typed(painter, 'title', '#010203');
       expect(titleColor()).toBe('rgb(1, 2, 3)');
-      await painter.showFirst(skin({ title: '#010203' }), false);
+      await painter.showFirst(skin({ title: '#010203' }));
       expect(titleColor()).toBe('rgb(1, 2, 3)');
       // Confirmed: the next record rules.
       await storeAndShow(skin({ title: '#040506' }));
@@ -864,103 +836,129 @@ describe('SkinPainter', () => {
     });
   });
 
-  describe('a page held at load', () => {
-    /** What the hold script does: marks the page held. */
-    function markHeld(): true {
-      root.setAttribute(HOLD_ATTRIBUTE, '');
-      return true;
-    }
+  describe('a page that wore its skin from its first-paint sheets', () => {
     const shown = skin(colors, { header: info('h1') });
-    /** The registered hold sheet, as the browser puts it in a held page, and the banner's own image. */
+    /** The first-paint sheets the browser put in for `registeredAs`, and the banner's own image. */
     let registered: HTMLStyleElement;
     const ownBanner = 'linear-gradient(rgb(9, 9, 9), rgb(9, 9, 9))';
+    const sheets = firstPaintSheets();
+
+    function register(registeredAs: PageSkin): void {
+      registered.textContent = firstPaintFiles(registeredAs)
+        .map((file) => sheets[file])
+        .join('\n');
+    }
 
     beforeEach(() => {
       storage.values[skinKey(blog)] = shown;
       storage.values[key('header')] = pngUrl;
       registered = document.head.appendChild(document.createElement('style'));
-      registered.textContent = `${holdSheet(imageSlots, selectorsFor)}\n#userSkin .user-profile-head-banner { background-image: ${ownBanner}; }`;
+      const own = document.head.appendChild(document.createElement('style'));
+      own.textContent = `#userSkin .user-profile-head-banner { background-image: ${ownBanner}; }`;
+      pageNodesToRemove.push(registered, own);
     });
 
+    const pageNodesToRemove: Element[] = [];
     afterEach(() => {
-      registered.remove();
+      for (const node of pageNodesToRemove.splice(0)) node.remove();
+      // The sheets are gone: the painter, turned off after this, leaves no gate for the next test.
+      painter?.knowFirstPaint({ colors: false, waits: [], current: false });
       vi.useRealTimers();
     });
 
-    test('is let go once its colors are painted; until its image is in, a slot shows none, not the page’s own', async () => {
+    const ourNodes = () => [...root.children].filter((node) => node.localName === 'style');
+
+    /** As the content script does once it has read the record and the registration's stamp. */
+    function showFirst(painter: SkinPainter, first: PageSkin, current: boolean): Promise<void> {
+      const stamp = { of: firstPaintOf(current ? first : null), at: 0 };
+      painter.knowFirstPaint(firstPaintPartsOf(stamp, first, current ? 5000 : 0));
+      return painter.showFirst(first);
+    }
+
+    test('shows the colors and keeps the slot empty with no script; once current, adds no node and no attribute, and the image shows when in', async () => {
+      register(shown);
+      expect(titleColor()).toBe('rgb(255, 0, 0)'); // spelled by the sheets, digit by digit
+      expect(bannerImage()).toBe('none'); // neither the page's own image nor ours yet
       const painter = newPainter();
       let open = () => {};
       storage.gate = new Promise<void>((resolve) => (open = resolve)); // the background is slow
-      const first = painter.showFirst(shown, markHeld());
-      expect(root.hasAttribute(HOLD_ATTRIBUTE)).toBe(false);
+      const first = showFirst(painter, shown, true);
       expect(titleColor()).toBe('rgb(255, 0, 0)');
       expect(bannerImage()).toBe('none');
-      expect(root.getAttribute(WAIT_ATTRIBUTE)).toBe('header');
       open();
       await first;
       expect(bannerImage()).toBe(cssUrl(pngUrl));
-      expect(root.hasAttribute(WAIT_ATTRIBUTE)).toBe(false);
+      expect(ourNodes()).toEqual([]);
+      expect(root.hasAttribute(SHEET_GATE)).toBe(false);
     });
 
-    test('shows the skin’s image as soon as it is in, while other slots still wait', async () => {
+    test('not current (a record changed since they were registered), paints the colors itself and switches theirs off', async () => {
+      register(skin({ title: '#00FF00', subtitle: '#0000FF' }, { header: info('h0') }));
+      expect(titleColor()).toBe('rgb(0, 255, 0)');
       const painter = newPainter();
-      storage.values[skinKey(blog)] = skin(colors, { header: info('h1'), column: info('c1') });
-      storage.values[key('column')] = jpegUrl;
-      await painter.showFirst(skin(colors, { header: info('h1'), column: info('c1') }), markHeld());
-      // As if the column's sheet were late: its slot waits, the header's image shows all the same.
-      root.setAttribute(WAIT_ATTRIBUTE, 'header column');
+      await showFirst(painter, skin({ title: '#FF0000' }, { header: info('h1') }), false);
+      expect(titleColor()).toBe('rgb(255, 0, 0)');
+      // The sheets' subtitle color goes too: the record has none.
+      expect(computed('.user-profile-title').color).toBe('rgb(4, 5, 6)');
       expect(bannerImage()).toBe(cssUrl(pngUrl));
-      root.removeAttribute(WAIT_ATTRIBUTE);
     });
 
     test('shows the page’s own image when the skin’s never comes', async () => {
+      register(shown);
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       const painter = newPainter();
       storage.gate = new Promise<void>(() => {}); // never answers
-      void painter.showFirst(shown, markHeld());
+      void showFirst(painter, shown, true);
       expect(bannerImage()).toBe('none');
       vi.advanceTimersByTime(MAX_WAIT_MS);
-      expect(root.hasAttribute(WAIT_ATTRIBUTE)).toBe(false);
       expect(bannerImage()).toBe(ownBanner);
       expect(titleColor()).toBe('rgb(255, 0, 0)');
     });
 
-    test('turned off while it waits, shows the page as it was', async () => {
+    test('shows the page’s own image in a slot whose image could not be put in, once the page is parsed', async () => {
+      register(shown);
+      storage.values[key('header')] = 'data:image/svg+xml;base64,PHN2Zz4='; // not an image the page may get
       const painter = newPainter();
-      const before = root.outerHTML;
+      await showFirst(painter, shown, true);
+      expect(bannerImage()).toBe(ownBanner);
+    });
+
+    test('turned off while it waits, shows the page as it was, however the sheets were registered', async () => {
+      register(shown);
+      const painter = newPainter();
       storage.gate = new Promise<void>(() => {});
-      void painter.showFirst(shown, markHeld());
+      void showFirst(painter, shown, true);
       await painter.show({ ...shown, enabled: false });
-      expect(root.outerHTML).toBe(before.replace(` ${HOLD_ATTRIBUTE}=""`, ''));
+      expect(bannerImage()).toBe(ownBanner);
+      expect(titleColor()).toBe('rgb(1, 2, 3)');
+      expect(ourNodes()).toEqual([]);
+      // The sheets stay in the page, switched off by the gate, which the page cannot take away.
+      root.removeAttribute(SHEET_GATE);
+      await settle();
+      expect(titleColor()).toBe('rgb(1, 2, 3)');
       expect(bannerImage()).toBe(ownBanner);
     });
 
-    test('held though its skin has no images (a registration not yet brought in line), paints its colors at once', async () => {
+    test('a skin whose colors change after the first paint takes the colors over', async () => {
+      register(shown);
       const painter = newPainter();
-      const first = painter.showFirst(skin(colors), markHeld());
-      expect(titleColor()).toBe('rgb(255, 0, 0)');
-      expect(root.hasAttribute(HOLD_ATTRIBUTE)).toBe(false);
-      expect(root.hasAttribute(WAIT_ATTRIBUTE)).toBe(false);
-      await first;
-      expect(asks).toEqual([]);
+      await showFirst(painter, shown, true);
+      typed(painter, 'title', '#0A0B0C');
+      expect(titleColor()).toBe('rgb(10, 11, 12)');
+      await storeAndShow(skin({ title: '#0A0B0C' }, shown.images));
+      expect(titleColor()).toBe('rgb(10, 11, 12)');
+      await storeAndShow(skin({}, shown.images));
+      expect(titleColor()).toBe('rgb(1, 2, 3)'); // the page's own again: no color, neither ours nor the sheets'
     });
+  });
 
-    test('already on canvas layers when the record comes, paints its colors at once', async () => {
-      const painter = newPainter();
-      painter.useCanvas(); // the page's policy refused a previewed image before the first read
-      await painter.showFirst(shown, markHeld());
-      expect(titleColor()).toBe('rgb(255, 0, 0)');
-      expect(root.hasAttribute(WAIT_ATTRIBUTE)).toBe(false);
-    });
-
-    test('not held, on a page already painted, never hides the page’s own image', async () => {
-      const painter = newPainter();
-      storage.gate = new Promise<void>(() => {});
-      void painter.showFirst(shown, false);
-      expect(titleColor()).toBe('rgb(255, 0, 0)');
-      expect(root.hasAttribute(WAIT_ATTRIBUTE)).toBe(false);
-      expect(bannerImage()).toBe(ownBanner);
-    });
+  test('the first-paint sheets name one file per color digit, and the wait per image slot', () => {
+    expect(firstPaintFiles(skin({ subtitle: '#A0B1C2' }, { column: info('c1') }))).toEqual([
+      colorRuleFile('subtitle'),
+      ...[...'a0b1c2'].map((digit, position) => colorDigitFile('subtitle', position, digit)),
+      waitFile('column'),
+    ]);
+    expect(firstPaintFiles(skin(colors, { column: info('c1') }, false))).toEqual([]);
   });
 
   test('a page that asks again before the answer asks for each sheet once', async () => {
@@ -1044,8 +1042,8 @@ describe('SkinPainter', () => {
     await painter.show(skin({}, { header: info('h1') }, false));
     open();
     await slow;
-    expect(root.outerHTML).toBe(before);
     expect(bannerImage()).toBe('none');
+    await expect.poll(() => root.outerHTML).toBe(before);
   });
 
   test('a page that takes the gate attribute off <html> finds it back', async () => {

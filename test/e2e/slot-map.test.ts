@@ -7,7 +7,6 @@
  */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOLD_ATTRIBUTE } from '../../src/first-paint';
 import type { PageDescription } from '../../src/messages';
 import { allSlots, imageSlots, storedImages, type ImageSlot, type Slot } from '../../src/rules';
 import { blogKeyFromUrl } from '../../src/sites/csdn';
@@ -274,11 +273,6 @@ describe('the slot map on every page structure', () => {
     const blog = blogKeyFromUrl(page.url)!;
     const tab = await openBlogPage(session, page.url);
     if (page.settled) await tab.waitForSelector(page.settled, { state: 'attached' });
-    // A page of a blog whose skin was on a moment ago may still be held out of sight at load.
-    await tab.waitForFunction(
-      (hold) => !document.documentElement.hasAttribute(hold) && getComputedStyle(document.documentElement).visibility === 'visible',
-      HOLD_ATTRIBUTE,
-    );
     await tab.mouse.move(0, 0);
     const editor = await openEditor(session, tab);
     try {

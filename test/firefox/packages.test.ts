@@ -8,6 +8,7 @@ import { join, posix } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDir, packageVersion, shippedFiles, targets, writeStorePackages, zipBuild } from '../../scripts/store-zip';
+import { firstPaintSheets } from '../../src/first-paint-sheets';
 
 interface Manifest {
   version: string;
@@ -68,6 +69,8 @@ function reachable(zip: Record<string, Uint8Array>): Set<string> {
     ...Object.values(manifest.action?.default_icon ?? {}),
     ...(manifest.background?.service_worker ? [manifest.background.service_worker] : []),
     ...(manifest.background?.scripts ?? []),
+    // Registered for blogs' first paint by name (src/first-paint-registration.ts).
+    ...Object.keys(firstPaintSheets()),
   ];
   const seen = new Set<string>();
   const queue = [...roots];

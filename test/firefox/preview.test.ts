@@ -132,29 +132,21 @@ describe('painting the blog tab from the editor tab', () => {
     expect(await computedStyle(home, '#userSkin', 'background-size')).toBe('100px 100px');
   });
 
-  it('registers the first-paint hold for the blog, as in Chrome', async () => {
-    const held = () =>
+  it('registers the first-paint sheets for the blog, as in Chrome', async () => {
+    const registered = () =>
       editor.evaluate(async () => {
         const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-        return (await api.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []);
+        return (await api.scripting.getRegisteredContentScripts()).map((script) => ({ matches: script.matches ?? [], css: script.css ?? [], js: script.js ?? [] }));
       });
-    await expect.poll(held).toContain('https://blog.csdn.net/baxiaoshi2020/*');
-    // The script file from the extension's root: Firefox resolves a relative one against the
-    // registering page, which would name popup/content/… and hold nothing.
-    const files = await editor.evaluate(async () => {
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      return (await api.scripting.getRegisteredContentScripts()).flatMap((script) => [...(script.js ?? []), ...(script.css ?? [])]);
-    });
-    expect(files).toEqual([expect.stringMatching(/^\/?content\/hold\.iife\.js$/), expect.stringMatching(/^\/?content\/hold\.css$/)]);
-    // Reloaded, the page carries the hold's sheet: marked held, it is out of sight.
+    await expect.poll(async () => (await registered()).flatMap((script) => script.matches)).toContain('https://blog.csdn.net/baxiaoshi2020/*');
+    // The sheets from the extension's root: Firefox resolves a relative path against the
+    // registering page, which would name popup/content/… and paint nothing.
+    const [script] = await registered();
+    expect(script!.js).toEqual([]);
+    expect(script!.css).toEqual([expect.stringMatching(/^\/?content\/first-paint\/wait-header\.css$/), expect.stringMatching(/^\/?content\/first-paint\/wait-background\.css$/)]);
+    // Reloaded, the page shows the stored header again.
     await home.reload({ waitUntil: 'load' });
-    const whileMarked = await home.evaluate(() => {
-      document.documentElement.setAttribute('data-blog-skin-hold', '');
-      const seen = [getComputedStyle(document.documentElement).visibility, getComputedStyle(document.documentElement).opacity];
-      document.documentElement.removeAttribute('data-blog-skin-hold');
-      return [...seen, getComputedStyle(document.documentElement).visibility];
-    });
-    expect(whileMarked).toEqual(['hidden', '0', 'visible']);
+    await showsStored('.user-profile-head-banner', 'header');
   });
 
   it('paints the title and subtitle colors as they are typed', async () => {

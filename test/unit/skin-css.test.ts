@@ -29,13 +29,13 @@ describe('imageCss', () => {
 });
 
 describe('the image gate', () => {
-  it('applies each image only while <html> lists its slot and revision', () => {
+  it('applies each image unless <html> lists its slot and revision as hidden', () => {
     const css = imageCss('header', 'r1', dataUrl);
     expect(gateToken('header', 'r1')).toBe('header:r1');
-    expect(css).toContain(`html[${SHEET_GATE}~="header:r1"] .user-profile-head-banner`);
+    expect(css).toContain(`html:not([${SHEET_GATE}~="header:r1"]) .user-profile-head-banner`);
     // Every selector of the rule is gated, none is left to match on its own.
     const selectors = css.slice(css.indexOf('{') + 1, css.lastIndexOf('{', css.lastIndexOf('}') - 1)).split(',');
-    for (const selector of selectors) expect(selector.trim()).toMatch(/^html\[data-blog-skin~="header:r1"\] /);
+    for (const selector of selectors) expect(selector.trim()).toMatch(/^html:not\(\[data-blog-skin~="header:r1"\]\) /);
   });
 
   it('as a style node of the page’s, sits in the cascade layer, like the colors', () => {
