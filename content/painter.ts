@@ -62,8 +62,8 @@ export class SkinPainter {
   private firstPaint: FirstPaintParts = { colors: false, waits: [], current: false };
   /** This script paints the colors: the first-paint sheets' colors are switched off. */
   private colorsTaken = false;
-  /** The first load's waits end for the slots found on the parsed page, then for every slot. */
-  private waitsEnded: 'no' | 'found' | 'all' = 'no';
+  /** The first load's waits are over: the page is parsed and no image is on its way, or the limit passed. */
+  private waitsEnded = false;
   /** The browser's image sheets being taken out: hidden until they are gone. */
   private readonly leaving = new Set<string>();
 
@@ -206,19 +206,19 @@ export class SkinPainter {
    */
   async showFirst(skin: PageSkin): Promise<void> {
     const showing = this.show(skin, this.firstPaint.current);
-    setTimeout(() => this.endWaits('all'), MAX_WAIT_MS);
+    setTimeout(() => this.endWaits(), MAX_WAIT_MS);
     await showing;
     this.settleWait();
   }
 
-  /** Ends the waits of the slots found once the page is parsed (no slot of it is still to come) and no image is on its way. */
+  /** Ends the waits once the page is parsed (no slot of it is still to come) and no image is on its way. */
   private settleWait(): void {
-    if (this.parsed && this.pending.size === 0) this.endWaits('found');
+    if (this.parsed && this.pending.size === 0) this.endWaits();
   }
 
-  private endWaits(how: 'found' | 'all'): void {
-    if (this.waitsEnded === 'all' || this.waitsEnded === how) return;
-    this.waitsEnded = how;
+  private endWaits(): void {
+    if (this.waitsEnded) return;
+    this.waitsEnded = true;
     this.syncGate();
   }
 
@@ -231,8 +231,7 @@ export class SkinPainter {
   /** Whether `slot`'s first-paint wait is over: it shows the page's own image until the skin's is in. */
   private waitIsOver(slot: ImageSlot): boolean {
     if (this.shown.has(slot)) return false; // the skin's image outranks the wait's rule
-    if (!this.skin?.enabled || !this.skin.images[slot]) return true; // nothing to wait for
-    return this.waitsEnded === 'all' || (this.waitsEnded === 'found' && this.found.has(slot));
+    return !this.skin?.enabled || !this.skin.images[slot] || this.waitsEnded; // nothing to wait for, or no more
   }
 
   /**

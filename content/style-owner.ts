@@ -17,7 +17,7 @@ export class StyleOwner<Part extends string> {
   /** The CSS each part must hold: the truth the nodes are checked against. */
   private readonly texts = new Map<Part, string>();
   private readonly nodes = new Map<Part, HTMLStyleElement>();
-  private readonly guard = new MutationObserver((records) => this.restore(records));
+  private guardOf: MutationObserver | null = null;
   /** Nodes put back and clean copies made for the page: a page that insists wins, cheaply. */
   private readonly moves = new RepairBudget(MAX_MOVES_PER_SECOND, () => this.restore([]));
   /** Parts a page edited while the move budget was spent: swapped for clean copies when it renews. */
@@ -71,7 +71,7 @@ export class StyleOwner<Part extends string> {
   clear(): void {
     this.moves.cancel();
     this.dirty.clear();
-    this.guard.disconnect();
+    this.guardOf?.disconnect();
     this.watched = [];
     for (const node of this.nodes.values()) node.remove();
     this.nodes.clear();
@@ -139,7 +139,7 @@ export class StyleOwner<Part extends string> {
 
   /** Page changes not answered yet are answered before we change anything ourselves. */
   private answerPage(): void {
-    const pending = this.guard.takeRecords();
+    const pending = this.guardOf?.takeRecords() ?? [];
     if (pending.length > 0) this.restore(pending);
   }
 
@@ -148,18 +148,20 @@ export class StyleOwner<Part extends string> {
    * the guard watches what we own now, set up again only when that changed.
    */
   private settle(): void {
-    this.guard.takeRecords();
+    this.guardOf?.takeRecords();
     const root = this.document.documentElement;
     const watched = root && (this.nodes.size > 0 || this.attributeValue) ? [root, ...this.nodes.values()] : [];
     if (watched.length === this.watched.length && watched.every((node, i) => node === this.watched[i])) return;
-    this.guard.disconnect();
+    this.guardOf?.disconnect();
     this.watched = watched;
     if (!root || watched.length === 0) return;
+    // Made on first need: a load that needs no node or attribute of ours never makes one.
+    const guard = (this.guardOf ??= new MutationObserver((records) => this.restore(records)));
     // The document too: a page that replaces <html> itself takes our nodes and attribute with it.
-    this.guard.observe(this.document, { childList: true });
-    this.guard.observe(root, { childList: true, attributes: true, attributeFilter: [this.attribute] });
+    guard.observe(this.document, { childList: true });
+    guard.observe(root, { childList: true, attributes: true, attributeFilter: [this.attribute] });
     for (const node of this.nodes.values()) {
-      this.guard.observe(node, { childList: true, characterData: true, subtree: true, attributes: true });
+      guard.observe(node, { childList: true, characterData: true, subtree: true, attributes: true });
     }
   }
 }
