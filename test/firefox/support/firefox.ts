@@ -254,10 +254,11 @@ export async function button(page: Page, name: string): Promise<ElementHandle<HT
 
 /**
  * Waits until the page shows `text`. Polls by time: a page in a background tab gets no
- * animation frames, puppeteer's default.
+ * animation frames, puppeteer's default. Patient: a first popup of a fresh Firefox on a busy
+ * machine once took over 10 s to show its blog.
  */
 export async function waitForText(page: Page, text: string): Promise<void> {
-  await page.waitForFunction((wanted) => document.body.innerText.includes(wanted), { timeout: 10_000, polling: 100 }, text);
+  await page.waitForFunction((wanted) => document.body.innerText.includes(wanted), { timeout: 30_000, polling: 100 }, text);
 }
 
 export function computedStyle(page: Page, selector: string, property: string): Promise<string> {
