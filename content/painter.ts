@@ -199,9 +199,9 @@ export class SkinPainter {
 
   /**
    * The first paint of a page load, whose first frames wore the skin from its registered sheets:
-   * this takes over from them. Where those spell `skin` exactly (`knowFirstPaint`), its colors
-   * are in the page already and need no sheet of ours. An image slot waits, showing no image, until its
-   * sheet is in; the waits end once the page is parsed and no image is on its way, or after
+   * this takes over from them. Where those spell `skin` exactly (`knowFirstPaint`), its colors are
+   * in the page already and need no sheet of ours. An image slot waits, showing no image, until
+   * its sheet is in; the waits end once the page is parsed and no image is on its way, or after
    * `MAX_WAIT_MS`, so a slot whose image never comes shows the page's own.
    */
   async showFirst(skin: PageSkin): Promise<void> {

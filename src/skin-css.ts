@@ -46,9 +46,7 @@ type Colors = Partial<Record<ColorSlot, HexColor>>;
 /** The colors, as a style node of the content script's shows them: one rule per color slot, in `colorSlots` order, empty for a slot without a color; no text without any. */
 export function colorCss(colors: Colors): string {
   if (!colorSlots.some((slot) => colors[slot])) return '';
-  const rules = colorSlots.map((slot) =>
-rule(colorSelectors(slot, selectorsFor(slot)), colors[slot] ? { color: colors[slot] } : {}),
-  );
+  const rules = colorSlots.map((slot) => rule(colorSelectors(slot, selectorsFor(slot)), colors[slot] ? { color: colors[slot] } : {}));
   return inSkinLayer(rules.join('\n'));
 }
 
