@@ -1,3 +1,4 @@
+// The build's config imports this module (through src/first-paint-sheets.ts): its imports name their files.
 import { colorSlots, imageSlots, type ColorSlot, type ImageSlot } from './rules.ts';
 import type { PageSkin } from './skin';
 

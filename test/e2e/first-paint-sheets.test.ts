@@ -36,7 +36,7 @@ function probeFirstFrame(selectors: { title: string; banner: string }): void {
       requestAnimationFrame(look);
       return;
     }
-    w.firstFrame = { title: getComputedStyle(element).color, banner: getComputedStyle(band).backgroundImage.slice(0, 22) };
+    w.firstFrame = { title: getComputedStyle(element).color, banner: getComputedStyle(band).backgroundImage.slice(0, 'url("data:image/png;'.length) };
   };
   requestAnimationFrame(look);
 }
