@@ -1,5 +1,7 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { firstPaintSheets as firstPaintSheetTexts } from './src/first-paint-sheets.ts';
@@ -44,6 +46,33 @@ function firstPaintSheets(): Plugin {
   };
 }
 
+/**
+ * crxjs exposes every `?script` content script to all web pages (web_accessible_resources) and
+ * also emits an ES-module loader for it. Ours (the canvas layers) is injected by the background
+ * with `scripting.executeScript`, which needs neither, so both go: pages cannot fetch or
+ * fingerprint it, and the package holds only what runs.
+ */
+function privateInjectedScripts(outDir: string): Plugin {
+  return {
+    name: 'private-injected-scripts',
+    apply: 'build',
+    // crxjs writes the manifest late, so this runs once the build is on disk.
+    closeBundle() {
+      const manifestPath = join(outDir, 'manifest.json');
+      const built = JSON.parse(readFileSync(manifestPath, 'utf8')) as { web_accessible_resources?: Array<{ resources: string[] }> };
+      const injected = (file: string) => /^content\/.*\.iife\.js$/.test(file);
+      const kept = (built.web_accessible_resources ?? [])
+        .map((entry) => ({ ...entry, resources: entry.resources.filter((file) => !injected(file)) }))
+        .filter((entry) => entry.resources.length > 0);
+      if (kept.length > 0) built.web_accessible_resources = kept;
+      else delete built.web_accessible_resources;
+      writeFileSync(manifestPath, `${JSON.stringify(built, null, 2)}\n`);
+      const assets = join(outDir, 'assets');
+      for (const file of readdirSync(assets)) if (/\.iife\.ts-[^/]+\.js$/.test(file)) rmSync(join(assets, file));
+    },
+  };
+}
+
 /** `vite build` writes dist/chrome; `vite build --mode firefox` writes dist/firefox from the same sources. */
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
@@ -54,6 +83,7 @@ export default defineConfig(({ mode }) => {
       firefox ? crx({ manifest: firefoxManifest, browser: 'firefox' }) : crx({ manifest: chromeManifest }),
       firstPaintSheets(),
       iconsPlugin(),
+      privateInjectedScripts(outDir),
     ],
     build: {
       outDir,

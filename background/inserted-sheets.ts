@@ -166,6 +166,7 @@ export class InsertedSheets {
   }
 }
 
-function injectionTarget({ tabId, frameId, documentId }: SheetTarget): Scripting.InjectionTarget {
+/** The one document a page load is, where the browser names documents; else its frame. */
+export function injectionTarget({ tabId, frameId, documentId }: Omit<SheetTarget, 'page'>): Scripting.InjectionTarget {
   return documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] };
 }

@@ -3,12 +3,21 @@
  * page first paints, follows storage as the popup edits it, and offers the popup a few calls.
  */
 import { nativeBrowser as browser } from '../src/ext';
-import { isPreviewFor, PAGE_API_KEY, type ImageRequest, type SheetReply, type SheetRequest, type PageApi } from '../src/messages';
+import {
+  CANVAS_LAYERS_KEY,
+  isPreviewFor,
+  PAGE_API_KEY,
+  type CanvasLayersRequest,
+  type ImageRequest,
+  type SheetReply,
+  type SheetRequest,
+  type PageApi,
+} from '../src/messages';
 import { blogKeyOf } from '../src/sites/csdn';
 import { readPageSkin, showsAnything, skinKey, type PageSkin } from '../src/skin';
 import { firstPaintKey, firstPaintPartsOf } from '../src/first-paint';
 import { describePage } from './describe-page';
-import { SkinPainter, type AskForImage, type AskForSheets } from './painter';
+import { SkinPainter, type AskForImage, type AskForSheets, type LoadCanvasLayers } from './painter';
 
 /** Sheets of images come from the background (background/inserted-sheets.ts), as do the bytes for canvas. */
 function sheetsFromBackground(blog: string): AskForSheets {
@@ -25,6 +34,16 @@ const imagesFromBackground =
   (slot, revision) =>
     browser.runtime.sendMessage({ type: 'image', blog, slot, revision } satisfies ImageRequest);
 
+/** The background injects the canvas layers' code into this world, where it leaves the class. */
+const canvasLayersFromBackground =
+  (blog: string): LoadCanvasLayers =>
+  async () => {
+    const injected = await browser.runtime.sendMessage({ type: 'canvas-layers', blog } satisfies CanvasLayersRequest);
+    const Layers = (globalThis as Record<string, unknown>)[CANVAS_LAYERS_KEY];
+    if (injected !== true || typeof Layers !== 'function') throw new Error('no canvas layers');
+    return Layers as Awaited<ReturnType<LoadCanvasLayers>>;
+  };
+
 const blog = blogKeyOf(location);
 if (blog) start(blog);
 
@@ -36,7 +55,7 @@ function start(blog: string): void {
   // Made on first need: most pages of most blogs have nothing to paint.
   const painterOnDemand = () => {
     if (!painter) {
-      painter = new SkinPainter(document, sheetsFromBackground(blog), imagesFromBackground(blog));
+      painter = new SkinPainter(document, sheetsFromBackground(blog), imagesFromBackground(blog), canvasLayersFromBackground(blog));
       moveToCanvasWhenRefused(painter);
     }
     return painter;

@@ -4,7 +4,7 @@ import { colorSlots, imageSlots, type ColorSlot, type ImageSlot } from '../src/r
 import type { SheetReply, SheetRequest } from '../src/messages';
 import { colorCss, gateToken, SHEET_GATE, imageCss, recolorSheet, retargetImageSheet } from '../src/skin-css';
 import { isImageDataUrl, isRevision, type PageSkin } from '../src/skin';
-import { CanvasLayers } from './canvas-layers';
+import type { CanvasLayers } from './canvas-layers';
 import { ColorsAhead } from './colors-ahead';
 import { StyleOwner } from './style-owner';
 import { selectorsFor } from '../src/sites/csdn';
@@ -27,6 +27,12 @@ export type AskForSheets = (ask: Pick<SheetRequest, 'insert' | 'remove'>) => Pro
 export type AskForImage = (slot: ImageSlot, revision: string) => Promise<unknown>;
 
 /**
+ * Loads the canvas layers' code: few pages refuse `data:` images, so it is not part of the
+ * content script every page loads (content/canvas-layers.iife.ts).
+ */
+export type LoadCanvasLayers = () => Promise<typeof CanvasLayers>;
+
+/**
  * Turns a blog's stored skin into what the page shows. Colors are a small stylesheet of ours.
  * Images are sheets switched on by a gate attribute (src/skin-css.ts): at page load the browser
  * inserts them (see AskForSheets), so the bytes never pass through this script; an image the
@@ -44,8 +50,11 @@ export class SkinPainter {
   private readonly pending = new Set<string>();
   /** The sheet each slot shows now: its gate token. */
   private readonly shown = new Map<ImageSlot, string>();
-  /** Set once the page's policy has blocked a `data:` image: images go to canvas layers from then on. */
-  private canvas: CanvasLayers | null = null;
+  /**
+   * Set once the page's policy has blocked a `data:` image: images go to canvas layers from then
+   * on, drawn once their code is in (`onCanvas`).
+   */
+  private canvas: Promise<CanvasLayers> | null = null;
   /** The revision drawn on canvas per slot. */
   private readonly drawn = new Map<ImageSlot, string>();
   /** Images shown ahead of their save (see `preview`), by slot: the revision being saved, and its bytes. */
@@ -78,6 +87,7 @@ export class SkinPainter {
     private readonly document: Document,
     private readonly askForSheets: AskForSheets,
     private readonly askForImage: AskForImage,
+    private readonly loadCanvasLayers: LoadCanvasLayers,
   ) {
     this.owner = new StyleOwner<Part>(document, SHEET_GATE);
   }
@@ -125,14 +135,19 @@ export class SkinPainter {
    */
   useCanvas(): void {
     if (this.canvas) return;
-    this.canvas = new CanvasLayers(this.document, (css) => this.owner.set('layers', css));
+    this.canvas = this.loadCanvasLayers().then((Layers) => new Layers(this.document, (css) => this.owner.set('layers', css)));
     this.syncGate();
     this.release([...this.inserted.keys()]);
     if (this.skin?.enabled) void this.draw(this.skin);
     for (const [slot, { revision, dataUrl }] of this.ahead) {
-      void this.canvas.set(slot, dataUrl);
+      this.onCanvas((layers) => layers.set(slot, dataUrl));
       this.drawn.set(slot, revision);
     }
+  }
+
+  /** Runs `change` on the canvas layers once they are in, after every change asked before it; none if they never come. */
+  private onCanvas(change: (layers: CanvasLayers) => unknown): void {
+    this.canvas?.then(change).catch(() => undefined);
   }
 
   /**
@@ -150,7 +165,7 @@ export class SkinPainter {
     // A save that never comes (an editor closed before it wrote) must not leave it there.
     setTimeout(() => this.dropPreview(slot, revision), AHEAD_LIMIT_MS);
     if (this.canvas) {
-      void this.canvas.set(slot, dataUrl);
+      this.onCanvas((layers) => layers.set(slot, dataUrl));
       this.drawn.set(slot, revision);
       return;
     }
@@ -166,7 +181,7 @@ export class SkinPainter {
     if (this.canvas) {
       this.drawn.delete(slot);
       if (stored?.images[slot]) void this.draw(stored);
-      else void this.canvas.set(slot, null);
+      else this.onCanvas((layers) => layers.set(slot, null));
       return;
     }
     this.settleSheets();
@@ -251,7 +266,7 @@ export class SkinPainter {
     if (!skin?.enabled) {
       this.ahead.clear();
       this.colorsAhead.clear();
-      this.canvas?.clear();
+      this.onCanvas((layers) => layers.clear());
       this.drawn.clear();
       this.shown.clear();
       // Off is off: every sheet leaves the page, the browser's too, so no attribute a page writes
@@ -377,7 +392,7 @@ export class SkinPainter {
     for (const slot of imageSlots) {
       const revision = this.wanted(slot);
       if (!revision) {
-        if (this.drawn.delete(slot)) void this.canvas!.set(slot, null);
+        if (this.drawn.delete(slot)) this.onCanvas((layers) => layers.set(slot, null));
       } else if (this.drawn.get(slot) !== revision && revision === skin.images[slot]?.revision && !this.missing(slot)) {
         stale.push(slot); // an image shown ahead of its save was drawn by `preview`
       }
@@ -390,7 +405,7 @@ export class SkinPainter {
       if (this.wanted(slot) !== skin.images[slot]!.revision) continue; // previewed meanwhile
       const dataUrl = fetched[i];
       if (!isImageDataUrl(dataUrl)) continue;
-      void this.canvas.set(slot, dataUrl);
+      this.onCanvas((layers) => layers.set(slot, dataUrl));
       this.drawn.set(slot, skin.images[slot]!.revision);
     }
   }

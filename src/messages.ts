@@ -93,6 +93,23 @@ export interface ImageRequest {
   revision: string;
 }
 
+/**
+ * A page whose policy refuses the sheets asks, once, for the canvas layers' code
+ * (content/canvas-layers.iife.ts): the background injects it into the page's content-script
+ * world, where it leaves the class under `CANVAS_LAYERS_KEY`; the reply is `true` once it is in.
+ */
+export interface CanvasLayersRequest {
+  type: 'canvas-layers';
+  blog: string;
+}
+
+export const CANVAS_LAYERS_KEY = '__blogSkinPreviewerCanvasLayers';
+
+export function isCanvasLayersRequest(message: unknown): message is CanvasLayersRequest {
+  const request = message as CanvasLayersRequest | null;
+  return request?.type === 'canvas-layers' && typeof request.blog === 'string';
+}
+
 export function isImageRequest(message: unknown): message is ImageRequest {
   const request = message as ImageRequest | null;
   return request?.type === 'image' && typeof request.blog === 'string' && imageSlots.includes(request.slot) && typeof request.revision === 'string';

@@ -6,6 +6,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { SkinPainter } from '../../content/painter';
+import { CanvasLayers } from '../../content/canvas-layers';
 import { StyleOwner } from '../../content/style-owner';
 import type { HexColor } from '../../src/color';
 import type { ColorSlot, ImageSlot } from '../../src/rules';
@@ -372,6 +373,7 @@ describe('SkinPainter', () => {
         return background.handle(blog, { tabId: 1, frameId: 0, page: 'load-1' }, request);
       },
       (slot, revision) => background.imageFor(blog, slot, revision),
+      async () => CanvasLayers,
     );
     return painter;
   }

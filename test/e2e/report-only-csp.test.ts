@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { hasCanvasLayersCode, homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
 import { asUpload, drawImage } from '../support/images';
 import { computedStyle } from '../support/page-state';
 
@@ -40,5 +40,7 @@ describe('a page with a report-only image policy', () => {
     await home.waitForTimeout(200);
     expect(await computedStyle(home, '#userSkin', 'background-image')).toMatch(/^url\("data:image\/png;base64,/);
     expect(await home.locator('canvas').count()).toBe(0);
+    // ...nor was the canvas layers' code brought in
+    expect(await hasCanvasLayersCode(session, home)).toBe(false);
   });
 });

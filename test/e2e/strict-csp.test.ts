@@ -7,6 +7,7 @@ import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   articleUrl,
+  hasCanvasLayersCode,
   homeUrl,
   launchWithExtension,
   openBlogPage,
@@ -96,6 +97,8 @@ describe('a page that allows images from its own host only', () => {
       .toBe(true);
     // Chrome holds the sheets the background inserts to the page's policy too: canvas layers it is.
     expect(await article.locator('canvas.bsp-skin-layer').count()).toBeGreaterThan(0);
+    // Its code was injected into the page, once the page had refused an image.
+    expect(await hasCanvasLayersCode(session, article)).toBe(true);
     await article.close();
   });
 

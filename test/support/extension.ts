@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright';
 import { chromiumLaunch } from '../chromium';
+import { CANVAS_LAYERS_KEY } from '../../src/messages';
 
 /** The Chrome build under test; `BSP_CHROME_DIST` names another (a deliberately broken copy, to see a test fail). */
 export const chromeBuildDir = resolve(process.env.BSP_CHROME_DIST ?? 'dist/chrome');
@@ -175,6 +176,31 @@ export async function tabIdOf(session: ExtensionSession, page: Page): Promise<nu
   } finally {
     await probe.close();
     await page.evaluate((title) => (document.title = title), title);
+  }
+}
+
+/**
+ * Whether the canvas layers' code is in `page`'s content-script world (it is injected only into
+ * pages whose policy refuses `data:` images), asked of that world by the extension.
+ */
+export async function hasCanvasLayersCode(session: ExtensionSession, page: Page): Promise<boolean> {
+  const tabId = await tabIdOf(session, page);
+  const probe = await session.context.newPage();
+  try {
+    await probe.goto(session.popupUrl());
+    return await probe.evaluate(
+      async ({ tabId, key }) => {
+        const [result] = await chrome.scripting.executeScript({
+          target: { tabId },
+          func: (key: string) => typeof (globalThis as Record<string, unknown>)[key] === 'function',
+          args: [key],
+        });
+        return result?.result === true;
+      },
+      { tabId, key: CANVAS_LAYERS_KEY },
+    );
+  } finally {
+    await probe.close();
   }
 }
 

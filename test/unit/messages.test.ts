@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPreviewFor } from '../../src/messages';
+import { isCanvasLayersRequest, isImageRequest, isPreviewFor, isSheetRequest } from '../../src/messages';
 
 describe('isPreviewFor', () => {
   const blog = 'baxiaoshi2020';
@@ -28,5 +28,28 @@ describe('isPreviewFor', () => {
     ['nothing', null],
   ])('refuses %s', (_case, message) => {
     expect(isPreviewFor(blog, message)).toBe(false);
+  });
+});
+
+describe('the requests of a blog page', () => {
+  const blog = 'baxiaoshi2020';
+
+  it('takes well-formed ones', () => {
+    expect(isSheetRequest({ type: 'sheets', blog, page: 'p1', insert: { header: 'r1' }, remove: ['header:r0'] })).toBe(true);
+    expect(isImageRequest({ type: 'image', blog, slot: 'column', revision: 'r1' })).toBe(true);
+    expect(isCanvasLayersRequest({ type: 'canvas-layers', blog })).toBe(true);
+  });
+
+  it.each([
+    ['sheets with no page', isSheetRequest, { type: 'sheets', blog, insert: {}, remove: [] }],
+    ['sheets to insert as a list', isSheetRequest, { type: 'sheets', blog, page: 'p1', insert: ['header'], remove: [] }],
+    ['sheets to remove that are not names', isSheetRequest, { type: 'sheets', blog, page: 'p1', insert: {}, remove: [1] }],
+    ['an image of a color slot', isImageRequest, { type: 'image', blog, slot: 'title', revision: 'r1' }],
+    ['an image with no revision', isImageRequest, { type: 'image', blog, slot: 'header' }],
+    ['canvas layers with no blog', isCanvasLayersRequest, { type: 'canvas-layers' }],
+    ['another type as canvas layers', isCanvasLayersRequest, { type: 'image', blog }],
+    ['nothing', isCanvasLayersRequest, null],
+  ])('refuses %s', (_case, guard: (message: unknown) => boolean, message) => {
+    expect(guard(message)).toBe(false);
   });
 });
