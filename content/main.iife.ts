@@ -15,14 +15,16 @@ import {
 } from '../src/messages';
 import { blogKeyOf } from '../src/sites/csdn';
 import { readPageSkin, showsAnything, skinKey, type PageSkin } from '../src/skin';
-import { firstPaintKey, firstPaintPartsOf } from '../src/first-paint';
+import { firstPaintKey, firstPaintPartsOf, MAX_WAIT_MS, type FirstPaintParts } from '../src/first-paint';
 import { describePage } from './describe-page';
+import { isComplete, startFirstLoad, type FirstLoad } from './first-load';
 import { SkinPainter, type AskForImage, type AskForSheets, type LoadCanvasLayers } from './painter';
 
 /** Sheets of images come from the background (background/inserted-sheets.ts), as do the bytes for canvas. */
 function sheetsFromBackground(blog: string): AskForSheets {
-  const page = crypto.randomUUID();
+  let page: string | undefined; // named on first use: most loads never ask
   return async (ask) => {
+    page ??= crypto.randomUUID();
     const request: SheetRequest = { type: 'sheets', blog, page, ...ask };
     const reply = (await browser.runtime.sendMessage(request)) as SheetReply | undefined;
     return reply ?? { inserted: {} };
@@ -51,12 +53,20 @@ function start(blog: string): void {
   const storage = browser.storage.local;
   /** The latest record read or heard of; undefined until the first read answers. */
   let stored: PageSkin | null | undefined;
+  const askForSheets = sheetsFromBackground(blog);
+  /** What this page's first-paint sheets show: known once the first read answers. */
+  let parts: FirstPaintParts | undefined;
+  /** The first load, when it began without a painter: a painter made later takes over from it. */
+  let firstLoad: FirstLoad | null = null;
   let painter: SkinPainter | null = null;
-  // Made on first need: most pages of most blogs have nothing to paint.
-  const painterOnDemand = () => {
+  // Made on first need: most pages of most blogs have nothing to paint, and most skinned loads
+  // need only their sheets (content/first-load.ts).
+  const painterOnDemand = (): SkinPainter => {
     if (!painter) {
-      painter = new SkinPainter(document, sheetsFromBackground(blog), imagesFromBackground(blog), canvasLayersFromBackground(blog));
-      moveToCanvasWhenRefused(painter);
+      painter = new SkinPainter(document, askForSheets, imagesFromBackground(blog), canvasLayersFromBackground(blog));
+      if (parts) painter.knowFirstPaint(parts);
+      if (firstLoad) void painter.adopt(firstLoad);
+      else moveToCanvasWhenRefused(painterOnDemand); // the first load watches already
     }
     return painter;
   };
@@ -71,14 +81,28 @@ function start(blog: string): void {
     .then((values) => {
       const skin = readPageSkin(values[skinKey(blog)]);
       stored ??= skin;
-      const parts = firstPaintPartsOf(values[firstPaintKey(blog)], skin, startedAt);
+      parts = firstPaintPartsOf(values[firstPaintKey(blog)], skin, startedAt);
       const shows = skin && showsAnything(skin);
       // What storage said since is newer, and shown already. A skin turned off as this page
       // started may have left sheets in it to switch off (`parts.colors`).
       if (changedMeanwhile || !(shows || parts.colors)) return painter?.knowFirstPaint(parts);
+      // Sheets that spell the record show it all but its images, which are asked for here.
+      if (shows && parts.current && !painter) firstLoad = startFirstLoad(document, skin, askForSheets);
+      if (firstLoad) return finishFirstLoad(firstLoad);
       painterOnDemand().knowFirstPaint(parts);
       void (shows ? painter!.showFirst(skin) : painter!.show(skin));
     });
+
+  /** A first load with no painter needs one only if an image did not come, or has not by the waits' limit. */
+  function finishFirstLoad(load: FirstLoad): void {
+    moveToCanvasWhenRefused(painterOnDemand);
+    let answered = false;
+    void load.reply.then((reply) => {
+      answered = true;
+      if (!isComplete(load, reply)) painterOnDemand();
+    });
+    setTimeout(() => answered || painterOnDemand(), MAX_WAIT_MS);
+  }
 
   browser.storage.onChanged.addListener((changes, area) => {
     const record = area === 'local' ? changes[skinKey(blog)] : undefined;
@@ -120,14 +144,14 @@ function start(blog: string): void {
 }
 
 /** A page whose policy refuses `data:` images refuses our CSS images too: paint them on canvas. */
-function moveToCanvasWhenRefused(painter: SkinPainter): void {
+function moveToCanvasWhenRefused(painter: () => SkinPainter): void {
   document.addEventListener(
     'securitypolicyviolation',
     (event) => {
       const imageDirective = /^(img|default)-src/.test(event.effectiveDirective);
       // A report-only policy blocks nothing: only an enforced one moves the images to canvas.
       const enforced = event.disposition === 'enforce';
-      if (event.isTrusted && enforced && imageDirective && event.blockedURI.startsWith('data')) painter.useCanvas();
+      if (event.isTrusted && enforced && imageDirective && event.blockedURI.startsWith('data')) painter().useCanvas();
     },
     true,
   );

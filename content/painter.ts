@@ -6,6 +6,7 @@ import { colorCss, gateToken, SHEET_GATE, imageCss, recolorSheet, retargetImageS
 import { isImageDataUrl, isRevision, type PageSkin } from '../src/skin';
 import type { CanvasLayers } from './canvas-layers';
 import { ColorsAhead } from './colors-ahead';
+import type { FirstLoad } from './first-load';
 import { StyleOwner } from './style-owner';
 import { selectorsFor } from '../src/sites/csdn';
 
@@ -219,11 +220,21 @@ export class SkinPainter {
    * its sheet is in; the waits end once the page is parsed and no image is on its way, or after
    * `MAX_WAIT_MS`, so a slot whose image never comes shows the page's own.
    */
-  async showFirst(skin: PageSkin): Promise<void> {
+  async showFirst(skin: PageSkin, since = performance.now()): Promise<void> {
     const showing = this.show(skin, this.firstPaint.current);
-    setTimeout(() => this.endWaits(), MAX_WAIT_MS);
+    setTimeout(() => this.endWaits(), MAX_WAIT_MS - (performance.now() - since));
     await showing;
     this.settleWait();
+  }
+
+  /**
+   * Takes over a first load begun without a painter (content/first-load.ts): as `showFirst`, with
+   * its request for the images' sheets already under way.
+   */
+  async adopt({ skin, asked, reply, since }: FirstLoad): Promise<void> {
+    for (const [slot, revision] of Object.entries(asked)) this.pending.add(gateToken(slot as ImageSlot, revision));
+    this.look(); // which slots it found, and whether the page is parsed: its waits end on both
+    await Promise.all([this.showFirst(skin, since), this.receive(asked, reply)]);
   }
 
   /** Ends the waits once the page is parsed (no slot of it is still to come) and no image is on its way. */
@@ -296,11 +307,16 @@ export class SkinPainter {
     }
     this.settleSheets();
     if (Object.keys(missing).length === 0) return;
-    const reply = await this.askForSheets({ insert: missing, remove: [] }).catch((): SheetReply => ({ inserted: {} }));
-    for (const [slot, revision] of Object.entries(missing) as Array<[ImageSlot, string]>) {
+    await this.receive(missing, this.askForSheets({ insert: missing, remove: [] }));
+  }
+
+  /** Takes in what the background put in of the images `asked` (marked pending), once it answers. */
+  private async receive(asked: Revisions, reply: Promise<SheetReply>): Promise<void> {
+    const { inserted } = await reply.catch((): SheetReply => ({ inserted: {} }));
+    for (const [slot, revision] of Object.entries(asked) as Array<[ImageSlot, string]>) {
       this.pending.delete(gateToken(slot, revision));
     }
-    for (const [slot, revision] of Object.entries(reply.inserted) as Array<[ImageSlot, string]>) {
+    for (const [slot, revision] of Object.entries(inserted) as Array<[ImageSlot, string]>) {
       this.inserted.set(gateToken(slot, revision), { slot, own: false });
     }
     if (this.canvas) this.release([...this.inserted.keys()]); // blocked meanwhile

@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { SkinPainter } from '../../content/painter';
+import { SkinPainter, type AskForSheets } from '../../content/painter';
+import { isComplete, startFirstLoad } from '../../content/first-load';
 import { CanvasLayers } from '../../content/canvas-layers';
 import { StyleOwner } from '../../content/style-owner';
 import type { HexColor } from '../../src/color';
@@ -362,19 +363,21 @@ describe('SkinPainter', () => {
   /** What the painter asked the background for, in order. */
   let asks: Array<{ insert: string[]; remove: number }>;
 
-  function newPainter(): SkinPainter {
-    // The stored images are read as the background reads them: here, from where older versions kept them.
-    const background = new InsertedSheets(storage, (blog, slot, revision) => readStoredImage(storage, blog, slot, revision), injector);
-    painter = new SkinPainter(
-      document,
-      async (ask) => {
-        asks.push({ insert: Object.keys(ask.insert), remove: ask.remove.length });
-        const request = { type: 'sheets' as const, blog, page: 'load-1', ...ask };
-        return background.handle(blog, { tabId: 1, frameId: 0, page: 'load-1' }, request);
-      },
-      (slot, revision) => background.imageFor(blog, slot, revision),
-      async () => CanvasLayers,
-    );
+  // The stored images are read as the background reads them: here, from where older versions kept them.
+  const background = () => new InsertedSheets(storage, (blog, slot, revision) => readStoredImage(storage, blog, slot, revision), injector);
+
+  /** Asks `sheets` as the content script asks the background, noting each request in `asks`. */
+  const askingOf =
+    (sheets: InsertedSheets): AskForSheets =>
+    async (ask) => {
+      asks.push({ insert: Object.keys(ask.insert), remove: ask.remove.length });
+      const request = { type: 'sheets' as const, blog, page: 'load-1', ...ask };
+      return sheets.handle(blog, { tabId: 1, frameId: 0, page: 'load-1' }, request);
+    };
+
+  /** A painter of this page, asking `sheets` (the same background as a first load's, if it takes one over). */
+  function newPainter(sheets = background()): SkinPainter {
+    painter = new SkinPainter(document, askingOf(sheets), (slot, revision) => sheets.imageFor(blog, slot, revision), async () => CanvasLayers);
     return painter;
   }
 
@@ -939,6 +942,83 @@ describe('SkinPainter', () => {
       await settle();
       expect(titleColor()).toBe('rgb(1, 2, 3)');
       expect(bannerImage()).toBe(ownBanner);
+    });
+
+    describe('when they spell the record, a first load with no painter', () => {
+      /** As the content script starts a load whose sheets are current. */
+      function firstLoadOf(first: PageSkin, sheets: InsertedSheets) {
+        register(first);
+        return startFirstLoad(document, first, askingOf(sheets));
+      }
+
+      test('asks for the images alone: they show when in, with no node and no attribute', async () => {
+        const load = firstLoadOf(shown, background())!;
+        expect(asks).toEqual([{ insert: ['header'], remove: 0 }]);
+        expect(bannerImage()).toBe('none');
+        expect(isComplete(load, await load.reply)).toBe(true);
+        expect(bannerImage()).toBe(cssUrl(pngUrl));
+        expect(titleColor()).toBe('rgb(255, 0, 0)');
+        expect(ourNodes()).toEqual([]);
+        expect(root.hasAttribute(SHEET_GATE)).toBe(false);
+      });
+
+      test('asks nothing for a skin of colors alone', async () => {
+        const load = firstLoadOf(skin(colors), background())!;
+        expect(isComplete(load, await load.reply)).toBe(true);
+        expect(asks).toEqual([]);
+        expect(titleColor()).toBe('rgb(255, 0, 0)');
+      });
+
+      test('is not begun where a slot of the skin’s images has no element yet: the painter watches for it', () => {
+        register(shown);
+        const empty = document.implementation.createHTMLDocument();
+        expect(startFirstLoad(empty, shown, askingOf(background()))).toBeNull();
+        expect(asks).toEqual([]);
+      });
+
+      test('is taken over by a painter made while its images are on their way, which asks for none again', async () => {
+        const sheets = background();
+        let open = () => {};
+        storage.gate = new Promise<void>((resolve) => (open = resolve));
+        const load = firstLoadOf(shown, sheets)!;
+        const painter = newPainter(sheets);
+        painter.knowFirstPaint(firstPaintPartsOf({ of: firstPaintOf(shown), at: 0 }, shown, 5000));
+        const adopted = painter.adopt(load);
+        typed(painter, 'title', '#0A0B0C'); // the editor, as the page loads
+        expect(titleColor()).toBe('rgb(10, 11, 12)');
+        expect(bannerImage()).toBe('none'); // still waiting, not the page's own
+        open();
+        await adopted;
+        expect(bannerImage()).toBe(cssUrl(pngUrl));
+        expect(asks).toEqual([{ insert: ['header'], remove: 0 }]);
+      });
+
+      test('whose image could not be put in is not complete: the painter taking over shows the page’s own', async () => {
+        storage.values[key('header')] = 'data:image/svg+xml;base64,PHN2Zz4='; // not an image the page may get
+        const sheets = background();
+        const load = firstLoadOf(shown, sheets)!;
+        expect(isComplete(load, await load.reply)).toBe(false);
+        expect(bannerImage()).toBe('none');
+        const painter = newPainter(sheets);
+        painter.knowFirstPaint(firstPaintPartsOf({ of: firstPaintOf(shown), at: 0 }, shown, 5000));
+        await painter.adopt(load);
+        expect(bannerImage()).toBe(ownBanner);
+        expect(titleColor()).toBe('rgb(255, 0, 0)');
+      });
+
+      test('whose image has not come by the waits’ limit, counted from its start, shows the page’s own', async () => {
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+        storage.gate = new Promise<void>(() => {}); // never answers
+        const sheets = background();
+        const load = firstLoadOf(shown, sheets)!;
+        vi.advanceTimersByTime(MAX_WAIT_MS - 100);
+        const painter = newPainter(sheets);
+        painter.knowFirstPaint(firstPaintPartsOf({ of: firstPaintOf(shown), at: 0 }, shown, 5000));
+        void painter.adopt(load);
+        expect(bannerImage()).toBe('none');
+        vi.advanceTimersByTime(100);
+        expect(bannerImage()).toBe(ownBanner);
+      });
     });
 
     test('a skin whose colors change after the first paint takes the colors over', async () => {
