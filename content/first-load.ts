@@ -29,7 +29,9 @@ export function startFirstLoad(document: Document, skin: PageSkin, askForSheets:
   for (const slot of imageSlots) {
     const revision = skin.images[slot]?.revision;
     if (!revision) continue;
-    if (!document.querySelector(selectorsFor(slot).join(','))) return null;
+    // A count, not the element: its script object, the first of its kind in this world, costs more
+    // to make than the search (about 0.1 ms of the 0.3 measured).
+    if (document.querySelectorAll(selectorsFor(slot).join(',')).length === 0) return null;
     asked[slot] = revision;
   }
   // A skin of colors alone has nothing to ask.
