@@ -102,6 +102,19 @@ describe('a page that allows images from its own host only', () => {
     await article.close();
   });
 
+  it('a fresh load of the home page, whose first-paint sheets are current, draws on canvas too', async () => {
+    // A second after the last change, a load's sheets spell its record: it asks for its images
+    // with no painter, and the refusal of their sheets is what makes one.
+    await home.waitForTimeout(1200);
+    const again = await openBlogPage(session, homeUrl);
+    await expect
+      .poll(async () => near((await pixelsOf(again, '#asideCategory .aside-title', [[290, 30]]))[0]!, [0x7c, 0x3a, 0xed]))
+      .toBe(true);
+    expect(await again.locator('canvas.bsp-skin-layer').count()).toBeGreaterThan(0);
+    expect(await computedStyle(again, '.user-profile-head-name > div', 'color')).toBe('rgb(18, 52, 86)');
+    await again.close();
+  });
+
   it('turned off, leaves every element as it was', async () => {
     await editor.getByRole('switch', { name: '预览' }).click();
     await home.evaluate(() => document.getElementById('lateBox')!.remove());
