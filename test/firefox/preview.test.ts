@@ -209,6 +209,31 @@ describe('under a page policy that allows images from its own host only', () => 
     const [gap] = await pixelsOf(home, editor, '.user-profile-body-inner', [[303, 200]]);
     expect(near(gap!, [0xfd, 0xf2, 0xf8], 16) || near(gap!, [0xfc, 0xe7, 0xf3], 16)).toBe(true);
   });
+
+  it('moves the images to canvas layers once the page refuses a data: image, injecting their code then', async () => {
+    // Firefox holds neither the inserted sheets nor the content script's own style nodes to the
+    // page's img-src, so only the page's own refused data: image moves the preview to canvas.
+    const column = await drawImage(editor, { width: 300, height: 38, type: 'image/png', stripes: ['#7C3AED'] });
+    const path = join(files, 'column.png');
+    writeFileSync(path, column);
+    await (await field(editor, '栏目图')).uploadFile(path);
+    await showsStored('#asideCategory .aside-title', 'column');
+    expect(await home.$$eval('canvas', (layers) => layers.length)).toBe(0);
+    await home.evaluate(() => {
+      const image = document.createElement('img');
+      image.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+      document.body.append(image);
+    });
+    await expect.poll(() => home.$$eval('canvas.bsp-skin-layer', (layers) => layers.length), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => near((await pixelsOf(home, editor, '#asideCategory .aside-title', [[290, 30]]))[0]!, [0x7c, 0x3a, 0xed]), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    // Loaded again without the policy, the page shows the images as CSS again.
+    await home.reload({ waitUntil: 'load' });
+    await showsStored('#asideCategory .aside-title', 'column');
+  });
 });
 
 describe('the crop in Firefox', () => {
