@@ -89,7 +89,7 @@ function start(blog: string): void {
       // Sheets that spell the record show it all but its images, which are asked for here.
       if (shows && parts.current && !painter) firstLoad = startFirstLoad(document, skin, askForSheets);
       if (firstLoad) return finishFirstLoad(firstLoad);
-      painterOnDemand().knowFirstPaint(parts);
+      painterOnDemand().knowFirstPaint(parts); // one made before this read (an editor's preview) has not heard
       void (shows ? painter!.showFirst(skin) : painter!.show(skin));
     });
 
