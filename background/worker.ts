@@ -7,32 +7,33 @@
 import { nativeBrowser as browser } from '../src/ext';
 import { isCanvasLayersRequest, isImageRequest, isSheetRequest, type SheetReply } from '../src/messages';
 import { followRecordsForFirstPaint, keepFirstPaint, rebuildFirstPaint } from '../src/first-paint-registration';
-import { blogKeyFromUrl, blogSpellingInUrl } from '../src/sites/csdn';
+import { blogSpellingInUrl } from '../src/sites/csdn';
 import { readStoredImage } from '../src/stored-images';
 import canvasLayersScript from '../content/canvas-layers.iife.ts?script';
-import { injectionTarget, InsertedSheets, type SheetTarget } from './inserted-sheets';
+import { injectionTarget, InsertedSheets } from './inserted-sheets';
+import { pageSender, type PageSender } from './page-sender';
 
 const storage = browser.storage.local;
 const sheets = new InsertedSheets(storage, (blog, slot, revision) => readStoredImage(storage, blog, slot, revision), browser.scripting);
 const nothing: SheetReply = { inserted: {} };
 
 browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  // Only a blog page's own content script may ask, and only for its own blog.
-  const blog = sender.url ? blogKeyFromUrl(sender.url) : null;
-  const tabId = sender.tab?.id;
-  const fromItsBlog = sender.id === browser.runtime.id && blog !== null && (message as { blog?: unknown } | null)?.blog === blog;
-  const frame = tabId === undefined ? null : { tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId };
-  const answer = fromItsBlog && frame ? answerPage(blog, frame, sender.url!, message) : null;
+  const page = pageSender(sender, message, browser.runtime.id);
+  const answer = page && answerPage(page, message);
   // Whatever is refused or fails gets an answer that puts nothing in (see the requests' types).
-  (answer ?? Promise.resolve(nothing)).then(sendResponse, () => sendResponse(nothing));
+  if (answer) answer.then(sendResponse, () => sendResponse(nothing));
+  else sendResponse(nothing);
   return true;
 });
 
-/** Answers a request of a page of `blog`, in `frame`, at `url`; null for one it does not know. */
-function answerPage(blog: string, frame: Omit<SheetTarget, 'page'>, url: string, message: unknown): Promise<unknown> | null {
+/** Answers a blog page's request; null for one it does not know. */
+function answerPage({ blog, url, frame }: PageSender, message: unknown): Promise<unknown> | null {
   if (isImageRequest(message)) return sheets.imageFor(blog, message.slot, message.revision);
-  // Into the content script's own world (the default), not the page's.
-  if (isCanvasLayersRequest(message)) return browser.scripting.executeScript({ target: injectionTarget(frame), files: [canvasLayersScript] }).then(() => true);
+  // Into the content script's own world (the default), not the page's; at once, not when the page is idle.
+  if (isCanvasLayersRequest(message)) {
+    const injection = { target: injectionTarget(frame), files: [canvasLayersScript], injectImmediately: true };
+    return browser.scripting.executeScript(injection).then(() => true);
+  }
   if (!isSheetRequest(message)) return null;
   // A page whose address spells the blog's name in capitals not registered yet (match patterns
   // compare paths by case): its next loads get the first-paint sheets too.

@@ -16,6 +16,8 @@ export interface FirstLoad {
   /** The images asked for, by slot: every image of the skin. */
   asked: Partial<Record<ImageSlot, string>>;
   reply: Promise<SheetReply>;
+  /** The reply, once in: a painter made after it takes it in at once (`SkinPainter.adopt`). */
+  answer?: SheetReply;
   /** When it started (`performance.now()`): the first-paint waits' limit counts from here. */
   since: number;
 }
@@ -36,7 +38,9 @@ export function startFirstLoad(document: Document, skin: PageSkin, askForSheets:
   }
   // A skin of colors alone has nothing to ask.
   const reply = Object.keys(asked).length === 0 ? Promise.resolve({ inserted: {} }) : askForSheets({ insert: asked, remove: [] }).catch((): SheetReply => ({ inserted: {} }));
-  return { skin, asked, reply, since: performance.now() };
+  const load: FirstLoad = { skin, asked, reply, since: performance.now() };
+  void reply.then((answer) => (load.answer = answer));
+  return load;
 }
 
 /** Whether every image asked for is in: the page is done, and no painter is needed. */

@@ -136,7 +136,12 @@ export class SkinPainter {
    */
   useCanvas(): void {
     if (this.canvas) return;
-    this.canvas = this.loadCanvasLayers().then((Layers) => new Layers(this.document, (css) => this.owner.set('layers', css)));
+    // Tried twice: the background may have been stopping as it was asked. Without the layers the
+    // images stay out, as the page's policy would have them.
+    this.canvas = this.loadCanvasLayers()
+      .catch(() => this.loadCanvasLayers())
+      .then((Layers) => new Layers(this.document, (css) => this.owner.set('layers', css)));
+    this.canvas.catch(() => undefined);
     this.syncGate();
     this.release([...this.inserted.keys()]);
     if (this.skin?.enabled) void this.draw(this.skin);
@@ -231,10 +236,14 @@ export class SkinPainter {
    * Takes over a first load begun without a painter (content/first-load.ts): as `showFirst`, with
    * its request for the images' sheets already under way.
    */
-  async adopt({ skin, asked, reply, since }: FirstLoad): Promise<void> {
+  async adopt({ skin, asked, reply, since, answer }: FirstLoad): Promise<void> {
     for (const [slot, revision] of Object.entries(asked)) this.pending.add(gateToken(slot as ImageSlot, revision));
     this.look(); // which slots it found, and whether the page is parsed: its waits end on both
-    await Promise.all([this.showFirst(skin, since), this.receive(asked, reply)]);
+    const first = this.showFirst(skin, since);
+    // An answer in already is taken in now, before whatever made this painter is shown: a slot
+    // whose next image is on its way keeps showing this one meanwhile.
+    if (answer) this.take(asked, answer);
+    await Promise.all([first, answer ?? this.receive(asked, reply)]);
   }
 
   /** Ends the waits once the page is parsed (no slot of it is still to come) and no image is on its way. */
@@ -312,7 +321,10 @@ export class SkinPainter {
 
   /** Takes in what the background put in of the images `asked` (marked pending), once it answers. */
   private async receive(asked: Revisions, reply: Promise<SheetReply>): Promise<void> {
-    const { inserted } = await reply.catch((): SheetReply => ({ inserted: {} }));
+    this.take(asked, await reply.catch((): SheetReply => ({ inserted: {} })));
+  }
+
+  private take(asked: Revisions, { inserted }: SheetReply): void {
     for (const [slot, revision] of Object.entries(asked) as Array<[ImageSlot, string]>) {
       this.pending.delete(gateToken(slot, revision));
     }

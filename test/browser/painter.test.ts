@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { SkinPainter, type AskForSheets } from '../../content/painter';
+import { SkinPainter, type AskForSheets, type LoadCanvasLayers } from '../../content/painter';
 import { isComplete, startFirstLoad } from '../../content/first-load';
 import { CanvasLayers } from '../../content/canvas-layers';
 import { StyleOwner } from '../../content/style-owner';
@@ -376,8 +376,8 @@ describe('SkinPainter', () => {
     };
 
   /** A painter of this page, asking `sheets` (the same background as a first load's, if it takes one over). */
-  function newPainter(sheets = background()): SkinPainter {
-    painter = new SkinPainter(document, askingOf(sheets), (slot, revision) => sheets.imageFor(blog, slot, revision), async () => CanvasLayers);
+  function newPainter(sheets = background(), loadCanvasLayers: LoadCanvasLayers = async () => CanvasLayers): SkinPainter {
+    painter = new SkinPainter(document, askingOf(sheets), (slot, revision) => sheets.imageFor(blog, slot, revision), loadCanvasLayers);
     return painter;
   }
 
@@ -680,6 +680,31 @@ describe('SkinPainter', () => {
       }
       expect(bannerImage()).toBe(cssUrl(pngUrl));
       expect(ourNodesWith(newHeader)).toHaveLength(0);
+    });
+
+    test('on canvas layers whose code came at the second asking (the background was stopping)', async () => {
+      let asked = 0;
+      const painter = newPainter(background(), async () => {
+        if (++asked === 1) throw new Error('the message port closed');
+        return CanvasLayers;
+      });
+      await storeAndShow(skin(colors, {}), {});
+      painter.useCanvas();
+      painter.preview('header', 'h2', newHeader);
+      await expect.poll(() => document.querySelectorAll('canvas.bsp-skin-layer').length).toBe(1);
+      expect(asked).toBe(2);
+      painter.dropPreview('header', 'h2');
+      await expect.poll(() => document.querySelectorAll('canvas.bsp-skin-layer').length).toBe(0);
+    });
+
+    test('not at all when their code never comes, with no error left unhandled', async () => {
+      const painter = newPainter(background(), () => Promise.reject(new Error('no canvas layers')));
+      await storeAndShow(skin(colors, {}), {});
+      painter.useCanvas(); // nothing to draw yet, so nothing waits on the layers but the painter
+      await settle();
+      await settle();
+      expect(document.querySelectorAll('canvas').length).toBe(0);
+      expect(titleColor()).toBe('rgb(255, 0, 0)'); // the colors are not held up by it
     });
 
     test('on canvas layers too, and taken back from them', async () => {
@@ -991,6 +1016,42 @@ describe('SkinPainter', () => {
         await adopted;
         expect(bannerImage()).toBe(cssUrl(pngUrl));
         expect(asks).toEqual([{ insert: ['header'], remove: 0 }]);
+      });
+
+      test('once complete, is taken over by a painter whose new image keeps the one before showing until it is in', async () => {
+        const sheets = background();
+        const load = firstLoadOf(shown, sheets)!;
+        expect(isComplete(load, await load.reply)).toBe(true);
+        const later = `data:image/jpeg;base64,${toBase64(await makeJpeg(1920, 120))}`;
+        storage.values[key('header')] = later;
+        storage.values[skinKey(blog)] = skin(colors, { header: info('h2') });
+        let open = () => {};
+        storage.gate = new Promise<void>((resolve) => (open = resolve)); // the new image is on its way
+        // As a storage change makes it: the painter, then the new record shown.
+        const painter = newPainter(sheets);
+        painter.knowFirstPaint(firstPaintPartsOf({ of: firstPaintOf(shown), at: 0 }, shown, 5000));
+        void painter.adopt(load);
+        const showing = painter.show(skin(colors, { header: info('h2') }));
+        await settle();
+        expect(bannerImage()).toBe(cssUrl(pngUrl));
+        open();
+        await showing;
+        expect(bannerImage()).toBe(cssUrl(later));
+        expect(inserted.size).toBe(1); // the first load's sheet taken out
+      });
+
+      test('once complete, turned off by a painter made for it: the page’s own image, and the sheet taken out', async () => {
+        const sheets = background();
+        const load = firstLoadOf(shown, sheets)!;
+        await load.reply;
+        expect(bannerImage()).toBe(cssUrl(pngUrl));
+        const painter = newPainter(sheets);
+        painter.knowFirstPaint(firstPaintPartsOf({ of: firstPaintOf(shown), at: 0 }, shown, 5000));
+        void painter.adopt(load);
+        await painter.show({ ...shown, enabled: false });
+        await expect.poll(() => inserted.size).toBe(0);
+        expect(bannerImage()).toBe(ownBanner);
+        expect(titleColor()).toBe('rgb(1, 2, 3)');
       });
 
       test('whose image could not be put in is not complete: the painter taking over shows the page’s own', async () => {
