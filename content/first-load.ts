@@ -37,7 +37,10 @@ export function startFirstLoad(document: Document, skin: PageSkin, askForSheets:
     asked[slot] = revision;
   }
   // A skin of colors alone has nothing to ask.
-  const reply = Object.keys(asked).length === 0 ? Promise.resolve({ inserted: {} }) : askForSheets({ insert: asked, remove: [] }).catch((): SheetReply => ({ inserted: {} }));
+  const reply =
+    Object.keys(asked).length === 0
+      ? Promise.resolve<SheetReply>({ inserted: {} })
+      : askForSheets({ insert: asked, remove: [] }).catch((): SheetReply => ({ inserted: {} }));
   const load: FirstLoad = { skin, asked, reply, since: performance.now() };
   void reply.then((answer) => (load.answer = answer));
   return load;
