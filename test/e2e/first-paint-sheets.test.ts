@@ -87,6 +87,31 @@ describe('a skinned page at load', () => {
     expect(await computedStyle(home, title, 'color')).toBe('rgb(192, 57, 43)');
   });
 
+  it('shows the page’s own image at once in a slot whose image cannot be put in, on a load its sheets spell', async () => {
+    // The header's bytes go, and the background with what it kept of them: the record still names it.
+    await editor.evaluate(async () => {
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('stored-images');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const clearing = database.transaction('images', 'readwrite').objectStore('images').clear();
+        clearing.onsuccess = () => resolve();
+        clearing.onerror = () => reject(clearing.error);
+      });
+      database.close();
+    });
+    const cdp = await session.context.newCDPSession(editor);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await home.reload({ waitUntil: 'load' });
+    // Once the background has answered without it, not at the waits' limit (2 s after the record is read).
+    await expect.poll(() => computedStyle(home, banner, 'background-image'), { timeout: 1500 }).toMatch(/linear-gradient/);
+    expect(await computedStyle(home, title, 'color')).toBe('rgb(192, 57, 43)');
+    expect(await home.evaluate(() => document.documentElement.getAttribute('data-blog-skin'))).toBe('no-wait:header');
+  });
+
   it('shows a change made just before the load, which its sheets do not know yet', async () => {
     await editor.getByLabel('主标题颜色', { exact: true }).fill('#2E86C1');
     await home.reload({ waitUntil: 'load' });
