@@ -156,6 +156,21 @@ describe('painting the blog tab from the editor tab', () => {
     await expect.poll(() => computedStyle(home, '.user-profile-title', 'color')).toBe(rgb(colors.subtitle));
   });
 
+  it('reloaded once its sheets spell the record, shows the skin with no node or attribute of its own', async () => {
+    // A second after the last change, the page's first-paint sheets are current: it only asks for its images.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await home.reload({ waitUntil: 'load' });
+    await showsStored('.user-profile-head-banner', 'header');
+    await showsStored('#userSkin', 'background');
+    expect(await computedStyle(home, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
+    expect(await computedStyle(home, '.user-profile-title', 'color')).toBe(rgb(colors.subtitle));
+    const dom = await home.evaluate(() => ({
+      gate: document.documentElement.getAttribute('data-blog-skin'),
+      ours: [...document.querySelectorAll('html > style')].filter((node) => node.textContent?.includes('blog-skin-previewer')).length,
+    }));
+    expect(dom).toEqual({ gate: null, ours: 0 });
+  });
+
   it('refuses a header image below the rule and keeps the page as it was', async () => {
     const before = await computedStyleSnapshot(home);
     const small = join(files, 'small.png');
