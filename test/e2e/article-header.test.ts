@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleUrl, fixtureDir, homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { articleUrl, fixtureDir, homeUrl, launchWithEditor, openBlogPage, type ExtensionSession } from '../support/extension';
 import { asUpload, drawImage } from '../support/images';
 import { computedStyle } from '../support/page-state';
 
@@ -16,9 +16,7 @@ let home: Page;
 let editor: Page;
 
 beforeAll(async () => {
-  session = await launchWithExtension();
-  home = await openBlogPage(session, homeUrl);
-  editor = await openEditor(session, home);
+  ({ session, home, editor } = await launchWithEditor());
   const header = await drawImage(editor, { width: 1920, height: 100, type: 'image/png', stripes: ['#1E3A8A', '#F59E0B'] });
   const tile = await drawImage(editor, { width: 100, height: 100, type: 'image/png', stripes: ['#FDF2F8'] });
   const column = await drawImage(editor, { width: 300, height: 38, type: 'image/png', stripes: ['#7C3AED'] });

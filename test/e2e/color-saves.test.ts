@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUser, homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { demoUser, launchWithEditor, type ExtensionSession } from '../support/extension';
 import { computedStyle } from '../support/page-state';
 
 let session: ExtensionSession;
@@ -30,9 +30,7 @@ const typeAtOnce = (values: string[]) =>
   }, values);
 
 beforeAll(async () => {
-  session = await launchWithExtension();
-  home = await openBlogPage(session, homeUrl);
-  editor = await openEditor(session, home);
+  ({ session, home, editor } = await launchWithEditor());
 });
 
 afterAll(async () => {

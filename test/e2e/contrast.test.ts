@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUser, homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { demoUser, launchWithEditor, type ExtensionSession } from '../support/extension';
 import { asUpload, drawImage } from '../support/images';
 import { computedStyle, rgb } from '../support/page-state';
 import { cssUrl, storedImageUrl } from '../support/stored-images';
@@ -34,9 +34,7 @@ async function pickHeader(colors: string[], name: string) {
 }
 
 beforeAll(async () => {
-  session = await launchWithExtension();
-  home = await openBlogPage(session, homeUrl);
-  editor = await openEditor(session, home);
+  ({ session, home, editor } = await launchWithEditor());
 });
 
 afterAll(async () => {

@@ -10,14 +10,7 @@ import type { Download, Locator, Page } from 'playwright';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MB, type ImageSlot } from '../../src/rules';
-import {
-  demoUser,
-  homeUrl,
-  launchWithExtension,
-  openBlogPage,
-  openEditor,
-  type ExtensionSession,
-} from '../support/extension';
+import { demoUser, launchWithEditor, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
 import { asUpload } from '../support/images';
 import { computedStyle, near, pixelsOf } from '../support/page-state';
 import { encodePng } from '../support/png-encoder';
@@ -54,9 +47,7 @@ let home: Page;
 let editor: Page;
 
 beforeAll(async () => {
-  session = await launchWithExtension();
-  home = await openBlogPage(session, homeUrl);
-  editor = await openEditor(session, home);
+  ({ session, home, editor } = await launchWithEditor());
 });
 
 afterAll(async () => {

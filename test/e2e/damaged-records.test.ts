@@ -5,19 +5,16 @@
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageKey, SKIN_SCHEMA, skinKey } from '../../src/skin';
-import { demoUser, homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { demoUser, launchWithEditor, type ExtensionSession } from '../support/extension';
 import { storedImageInfo } from '../support/skin-records';
 
 let session: ExtensionSession;
-let home: Page;
 let editor: Page;
 
 const group = (name: string) => editor.getByRole('group', { name, exact: true });
 
 beforeAll(async () => {
-  session = await launchWithExtension();
-  home = await openBlogPage(session, homeUrl);
-  editor = await openEditor(session, home);
+  ({ session, editor } = await launchWithEditor());
   const record = {
     schema: SKIN_SCHEMA,
     enabled: true,

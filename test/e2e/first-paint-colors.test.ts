@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { launchWithEditor, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
 import { computedStyle } from '../support/page-state';
 
 const blogUrl = 'https://blog.csdn.net/colors_only';
@@ -17,9 +17,7 @@ let home: Page;
 let editor: Page;
 
 beforeAll(async () => {
-  session = await launchWithExtension();
-  home = await openBlogPage(session, blogUrl);
-  editor = await openEditor(session, home);
+  ({ session, home, editor } = await launchWithEditor(blogUrl));
 });
 
 afterAll(async () => {

@@ -5,18 +5,17 @@
  */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { launchWithEditor, type ExtensionSession } from '../support/extension';
 import { asUpload, drawImage } from '../support/images';
-import { computedStyle } from '../support/page-state';
+import { computedStyle, skinMarksInPage } from '../support/page-state';
+import { clearStoredImages } from '../support/stored-images';
 
 let session: ExtensionSession;
 let home: Page;
 let editor: Page;
 
 beforeAll(async () => {
-  session = await launchWithExtension();
-  home = await openBlogPage(session, homeUrl);
-  editor = await openEditor(session, home);
+  ({ session, home, editor } = await launchWithEditor());
 });
 
 afterAll(async () => {
@@ -79,29 +78,13 @@ describe('a skinned page at load', () => {
     await home.reload({ waitUntil: 'load' });
     await expect.poll(() => computedStyle(home, banner, 'background-image')).toMatch(/^url\("data:image\/png/);
     await home.waitForTimeout(300);
-    const dom = await home.evaluate(() => ({
-      gate: document.documentElement.getAttribute('data-blog-skin'),
-      ours: [...document.querySelectorAll('html > style')].filter((node) => node.textContent?.includes('blog-skin-previewer')).length,
-    }));
-    expect(dom).toEqual({ gate: null, ours: 0 });
+    expect(await home.evaluate(skinMarksInPage)).toEqual({ gate: null, ours: 0 });
     expect(await computedStyle(home, title, 'color')).toBe('rgb(192, 57, 43)');
   });
 
   it('shows the page’s own image at once in a slot whose image cannot be put in, on a load its sheets spell', async () => {
     // The header's bytes go, and the background with what it kept of them: the record still names it.
-    await editor.evaluate(async () => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('stored-images');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const clearing = database.transaction('images', 'readwrite').objectStore('images').clear();
-        clearing.onsuccess = () => resolve();
-        clearing.onerror = () => reject(clearing.error);
-      });
-      database.close();
-    });
+    await editor.evaluate(clearStoredImages);
     const cdp = await session.context.newCDPSession(editor);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
@@ -109,7 +92,7 @@ describe('a skinned page at load', () => {
     // Once the background has answered without it, not at the waits' limit (2 s after the record is read).
     await expect.poll(() => computedStyle(home, banner, 'background-image'), { timeout: 1500 }).toMatch(/linear-gradient/);
     expect(await computedStyle(home, title, 'color')).toBe('rgb(192, 57, 43)');
-    expect(await home.evaluate(() => document.documentElement.getAttribute('data-blog-skin'))).toBe('no-wait:header');
+    expect((await home.evaluate(skinMarksInPage)).gate).toBe('no-wait:header');
   });
 
   it('shows a change made just before the load, which its sheets do not know yet', async () => {

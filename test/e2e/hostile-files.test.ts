@@ -9,7 +9,7 @@ import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MB } from '../../src/rules';
 import type { Bytes } from '../support/bytes';
-import { demoUser, homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { demoUser, launchWithEditor, type ExtensionSession } from '../support/extension';
 import { hostileFileName, htmlText, makePdf, makeZip, pngBomb } from '../support/hostile-files';
 import { asUpload } from '../support/images';
 import { encodeJpeg } from '../support/jpeg-encoder';
@@ -186,9 +186,7 @@ const stored = async (label: Field) => cssUrl(await storedImageUrl(editor, demoU
 const soon = { timeout: 5000 };
 
 beforeAll(async () => {
-  session = await launchWithExtension();
-  home = await openBlogPage(session, homeUrl);
-  editor = await openEditor(session, home);
+  ({ session, home, editor } = await launchWithEditor());
   for (const page of [home, editor]) {
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

@@ -5,10 +5,9 @@
  */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUser, homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { demoUser, launchWithEditor, type ExtensionSession } from '../support/extension';
 
 let session: ExtensionSession;
-let home: Page;
 let editor: Page;
 const key = `skin:${demoUser}`;
 const newer = { schema: 99, enabled: true, colors: { title: '#123456' }, images: {}, layers: ['something new'] };
@@ -16,9 +15,7 @@ const newer = { schema: 99, enabled: true, colors: { title: '#123456' }, images:
 const stored = () => editor.evaluate(async (key) => (await chrome.storage.local.get(key))[key], key);
 
 beforeAll(async () => {
-  session = await launchWithExtension();
-  home = await openBlogPage(session, homeUrl);
-  editor = await openEditor(session, home);
+  ({ session, editor } = await launchWithEditor());
 });
 
 afterAll(async () => {

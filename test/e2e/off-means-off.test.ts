@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { launchWithEditor, type ExtensionSession } from '../support/extension';
 import { asUpload, drawImage } from '../support/images';
 import { computedStyle } from '../support/page-state';
 
@@ -13,9 +13,7 @@ let home: Page;
 let editor: Page;
 
 beforeAll(async () => {
-  session = await launchWithExtension();
-  home = await openBlogPage(session, homeUrl);
-  editor = await openEditor(session, home);
+  ({ session, home, editor } = await launchWithEditor());
 });
 
 afterAll(async () => {

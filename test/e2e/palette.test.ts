@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUser, homeUrl, launchWithExtension, openBlogPage, openEditor, type ExtensionSession } from '../support/extension';
+import { demoUser, launchWithEditor, type ExtensionSession } from '../support/extension';
 import { asUpload, drawImage } from '../support/images';
 import { computedStyle, rgb } from '../support/page-state';
 import { cssUrl, storedImageUrl } from '../support/stored-images';
@@ -29,9 +29,7 @@ const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i +
 const apart = (a: string, b: string) => Math.max(...channels(a).map((value, i) => Math.abs(value - channels(b)[i]!)));
 
 beforeAll(async () => {
-  session = await launchWithExtension();
-  home = await openBlogPage(session, homeUrl);
-  editor = await openEditor(session, home);
+  ({ session, home, editor } = await launchWithEditor());
 });
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageSlot } from '../../src/rules';
 import { demoUser, homeUrl } from '../support/extension';
-import { near, rgb } from '../support/page-state';
+import { near, rgb, skinMarksInPage } from '../support/page-state';
 import { encodePng } from '../support/png-encoder';
 import { cssUrl, dataUrlOfCss, describeImage, storedImageUrl } from '../support/stored-images';
 import {
@@ -164,11 +164,7 @@ describe('painting the blog tab from the editor tab', () => {
     await showsStored('#userSkin', 'background');
     expect(await computedStyle(home, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
     expect(await computedStyle(home, '.user-profile-title', 'color')).toBe(rgb(colors.subtitle));
-    const dom = await home.evaluate(() => ({
-      gate: document.documentElement.getAttribute('data-blog-skin'),
-      ours: [...document.querySelectorAll('html > style')].filter((node) => node.textContent?.includes('blog-skin-previewer')).length,
-    }));
-    expect(dom).toEqual({ gate: null, ours: 0 });
+    expect(await home.evaluate(skinMarksInPage)).toEqual({ gate: null, ours: 0 });
   });
 
   it('refuses a header image below the rule and keeps the page as it was', async () => {

@@ -161,20 +161,19 @@ export async function tabIdOf(session: ExtensionSession, page: Page): Promise<nu
     document.title = mark;
     return before;
   }, mark);
-  const probe = await session.context.newPage();
   try {
-    await probe.goto(session.popupUrl());
-    return await probe.evaluate(async (mark) => {
-      // The title is visible to the extension with its host access, and changes a moment after it is set.
-      for (let tries = 0; tries < 100; tries++) {
-        const [tab] = await chrome.tabs.query({ title: mark });
-        if (tab?.id !== undefined) return tab.id;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      throw new Error(`no tab found with the title ${mark}`);
-    }, mark);
+    return await inExtensionPage(session, (probe) =>
+      probe.evaluate(async (mark) => {
+        // The title is visible to the extension with its host access, and changes a moment after it is set.
+        for (let tries = 0; tries < 100; tries++) {
+          const [tab] = await chrome.tabs.query({ title: mark });
+          if (tab?.id !== undefined) return tab.id;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        throw new Error(`no tab found with the title ${mark}`);
+      }, mark),
+    );
   } finally {
-    await probe.close();
     await page.evaluate((title) => (document.title = title), title);
   }
 }
@@ -185,10 +184,8 @@ export async function tabIdOf(session: ExtensionSession, page: Page): Promise<nu
  */
 export async function hasCanvasLayersCode(session: ExtensionSession, page: Page): Promise<boolean> {
   const tabId = await tabIdOf(session, page);
-  const probe = await session.context.newPage();
-  try {
-    await probe.goto(session.popupUrl());
-    return await probe.evaluate(
+  return inExtensionPage(session, (probe) =>
+    probe.evaluate(
       async ({ tabId, key }) => {
         const [result] = await chrome.scripting.executeScript({
           target: { tabId },
@@ -198,10 +195,26 @@ export async function hasCanvasLayersCode(session: ExtensionSession, page: Page)
         return result?.result === true;
       },
       { tabId, key: CANVAS_LAYERS_KEY },
-    );
+    ),
+  );
+}
+
+/** Runs `run` with a page of the extension's own (the popup's address, in a tab of its own), closed after. */
+async function inExtensionPage<Result>(session: ExtensionSession, run: (probe: Page) => Promise<Result>): Promise<Result> {
+  const probe = await session.context.newPage();
+  try {
+    await probe.goto(session.popupUrl());
+    return await run(probe);
   } finally {
     await probe.close();
   }
+}
+
+/** A browser with the extension, a blog page at `url` (the demo blog's home by default), and the editor opened on it. */
+export async function launchWithEditor(url = homeUrl): Promise<{ session: ExtensionSession; home: Page; editor: Page }> {
+  const session = await launchWithExtension();
+  const home = await openBlogPage(session, url);
+  return { session, home, editor: await openEditor(session, home) };
 }
 
 /** The popup opened as a page of its own on the blog tab (`?tab=`), as a user would in a window. */

@@ -17,6 +17,17 @@ export function readComputedStyles(): string[] {
   });
 }
 
+/**
+ * Run in a blog page: what of the extension's its DOM holds, the gate attribute on `<html>` and
+ * the style nodes of the skin's layer. A load whose first-paint sheets are current has neither.
+ */
+export function skinMarksInPage(): { gate: string | null; ours: number } {
+  return {
+    gate: document.documentElement.getAttribute('data-blog-skin'),
+    ours: [...document.querySelectorAll('html > style')].filter((node) => node.textContent?.includes('blog-skin-previewer')).length,
+  };
+}
+
 export const computedStyleSnapshot = (page: Page): Promise<string[]> => page.evaluate(readComputedStyles);
 
 export function computedStyle(page: Page, selector: string, property: string): Promise<string> {

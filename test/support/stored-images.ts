@@ -75,6 +75,21 @@ export async function readStoredImage([blog, slot]: [string, string]): Promise<s
   return typeof stored[key] === 'string' ? (stored[key] as string) : null;
 }
 
+/** Run in an extension page: forgets every stored image's bytes (the records still name them). */
+export async function clearStoredImages(): Promise<void> {
+  const database = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('stored-images');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const clearing = database.transaction('images', 'readwrite').objectStore('images').clear();
+    clearing.onsuccess = () => resolve();
+    clearing.onerror = () => reject(clearing.error);
+  });
+  database.close();
+}
+
 /** An extension page that can run `readStoredImage`. */
 interface ImageEvaluator {
   evaluate(fn: typeof readStoredImage, at: [string, string]): Promise<string | null>;
