@@ -200,17 +200,21 @@ export async function decodes(editor: Page): Promise<{ count: number; workers: n
 
 /**
  * Notes when each chrome.storage.local.set of the editor is called and when it completes, so a
- * latency splits into the editor's work, the storage write and the page's work.
+ * latency splits into the editor's work, the storage write and the page's work; and the header's
+ * revision in the record it writes, so the write that saves a new header can be told apart.
  */
 export async function timeWrites(editor: Page): Promise<void> {
   await editor.evaluate(() => {
     type Call = (...args: unknown[]) => unknown;
-    const w = window as unknown as { __bspSets: Array<{ called: number; done: number | null }> };
+    const w = window as unknown as { __bspSets: Array<{ called: number; done: number | null; header: string | null }> };
     const area = chrome.storage.local as unknown as { set: Call };
     const set = area.set.bind(area) as Call;
     w.__bspSets = [];
     area.set = (...args: unknown[]) => {
-      const entry = { called: performance.timeOrigin + performance.now(), done: null as number | null };
+      // Written records hold `images.header.revision` (src/skin.ts); image bytes are kept apart.
+      const records = Object.values((args[0] ?? {}) as Record<string, { images?: { header?: { revision?: unknown } } } | null>);
+      const header = records.map((record) => record?.images?.header?.revision).find((revision) => typeof revision === 'string');
+      const entry = { called: performance.timeOrigin + performance.now(), done: null as number | null, header: (header as string | undefined) ?? null };
       w.__bspSets.push(entry);
       const last = args.at(-1);
       if (typeof last === 'function') {
@@ -227,28 +231,26 @@ export async function timeWrites(editor: Page): Promise<void> {
   });
 }
 
-export type Write = { called: number; done: number | null };
+export type Write = { called: number; done: number | null; header: string | null };
 
 /** The editor's last storage write. */
 export const lastWrite = (editor: Page): Promise<Write | null> =>
   editor.evaluate(() => (window as unknown as { __bspSets: Write[] }).__bspSets.at(-1) ?? null);
 
-/** Waits until the editor has called a storage write for a change made at `t0`; its index, for `writeAt`. */
-export async function writeStarted(editor: Page, t0: number, limitMs: number): Promise<number> {
+/**
+ * Waits until the editor's first record write since `t0` that names a header other than `before`
+ * has completed: a picked header saved. When it ended, on the editor's clock.
+ */
+export async function headerSaved(editor: Page, t0: number, before: string | null, limitMs: number): Promise<number> {
   const found = await editor.waitForFunction(
-    (t0) => {
-      const index = (window as unknown as { __bspSets: Write[] }).__bspSets.findIndex((write) => write.called >= t0);
-      return index >= 0 ? { index } : null; // an object: index 0 must count as found
-    },
-    t0,
+    ({ t0, before }) =>
+      (window as unknown as { __bspSets: Write[] }).__bspSets.find((write) => write.called >= t0 && write.header !== null && write.header !== before)
+        ?.done ?? null,
+    { t0, before },
     { polling: 2, timeout: limitMs },
   );
-  return (await found.jsonValue())!.index;
+  return (await found.jsonValue())!;
 }
-
-/** The editor's storage write of that index, as it stands now. */
-export const writeAt = (editor: Page, index: number): Promise<Write | null> =>
-  editor.evaluate((index) => (window as unknown as { __bspSets: Write[] }).__bspSets[index] ?? null, index);
 
 /** Waits until a storage write begun after `t0` has completed. */
 export async function writeDone(editor: Page, t0: number, limitMs: number): Promise<void> {

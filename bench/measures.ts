@@ -18,12 +18,11 @@ import {
   pick,
   pickUntilAlert,
   typeInto,
-  writeAt,
   writeDone,
-  writeStarted,
+  headerSaved,
   type KeptFile,
 } from './editor';
-import { armStyleWait, collect, frameProbe, pageOwnImages, readFrameProbe, type FrameProbe, type SkinLook } from './probes';
+import { armStyleWait, collect, editorClockFor, frameProbe, pageOwnImages, readFrameProbe, type FrameProbe, type OnEditorClock, type SkinLook } from './probes';
 import { results, timing } from './results';
 import { round2, summarize } from './stats';
 import { contentScriptWork, mainThreadWork, recordTrace } from './trace';
@@ -91,6 +90,7 @@ export async function measureHeaderPick({ editor, home }: Bench, header: KeptFil
   const phases = new Phases();
   let decoded = 0;
   const remove = editor.getByRole('button', { name: '移除博客头图' });
+  const clock = await editorClockFor(editor, home);
   for (let i = 0; i < runs.headerPicks; i++) {
     if (await remove.count()) {
       await armStyleWait(home, { selector: bannerSelector, property: 'background-image', equals: 'none' }, waitLimitMs);
@@ -104,7 +104,7 @@ export async function measureHeaderPick({ editor, home }: Bench, header: KeptFil
     await armStyleWait(home, { selector: bannerSelector, property: 'background-image', startsWith: 'url("data:image/' }, waitLimitMs);
     const before = await decodes(editor);
     const t0 = await pick(editor, '博客头图', header.key);
-    const t1 = await collect(home);
+    const t1 = clock.onEditorClock(await collect(home));
     samples.push(t1 - t0);
     await remove.waitFor({ timeout: waitLimitMs });
     decoded += (await decodes(editor)).count - before.count;
@@ -112,7 +112,7 @@ export async function measureHeaderPick({ editor, home }: Bench, header: KeptFil
   }
   await editor.getByText(/4000 × 400 像素/).waitFor({ timeout: waitLimitMs });
   timing('header-pick', '2 MB 4000×400 JPEG header picked → its first 1920×100 cut in the page’s computed style', samples, 'median', 150, {
-    details: { fileMB: round2(header.bytes / 1024 / 1024), decodesPerPick: decoded / runs.headerPicks, ...phases.details() },
+    details: { fileMB: round2(header.bytes / 1024 / 1024), decodesPerPick: decoded / runs.headerPicks, clockOffsetMs: round2(clock.offset.offset), ...phases.details() },
     notes:
       'editor `change` (t0) → the page’s computed background-image of the banner is the first cut (t1): a quick ' +
       'draft (drawImage, JPEG) at CSDN’s default crop, which the Lanczos-3 PNG CSDN stores replaces as soon as it is made. ' +
@@ -147,43 +147,47 @@ export async function measureHugePng({ editor }: Bench): Promise<void> {
   });
 }
 
-/** Types `color` into the title field and waits until the page shows it; false if it never did. */
-async function typeColor({ editor, home }: Bench, color: string, limitMs: number): Promise<{ t0: number; t1: number } | null> {
+/**
+ * Types `color` into the title field and waits until the page shows it: when it was typed and shown,
+ * on the editor's clock; null if it never showed.
+ */
+async function typeColor({ editor, home }: Bench, onEditorClock: OnEditorClock, color: string, limitMs: number): Promise<{ t0: number; t1: number } | null> {
   await armStyleWait(home, { selector: titleSelector, property: 'color', equals: rgb(color), everyTask: true }, limitMs);
   const t0 = await typeInto(editor, '主标题颜色', color);
   const t1 = await collect(home).catch(() => null);
   await writeDone(editor, t0, waitLimitMs);
-  return t1 === null ? null : { t0, t1 };
+  return t1 === null ? null : { t0, t1: onEditorClock(t1) };
 }
 
-/** Colors typed while a header's write is under way (see colorsDuringImageSave). */
+/** Colors typed right after a header is picked (see colorsDuringImageSave). */
 interface DuringSave {
-  /** Typed → shown, ms, for the colors typed while the header's write was under way. */
+  /** Typed → shown, ms, for the colors typed before the header was saved. */
   samples: number[];
-  /** Of those, shown before the header's write ended. */
+  /** Of those, shown before the header was saved. */
   shownBeforeHeaderSaved: number;
-  /** Typed once the header's write had ended already: not a sample. */
+  /** Typed once the header was saved already: not a sample. */
   typedAfterSave: number;
   lost: number;
 }
 
 /**
- * Colors typed while the header's 2.8 MB write is under way: the record's write waits behind it
- * (the editor's saves run in turn), so what the page shows then comes from the editor's preview.
+ * Colors typed right after a 2 MB header is picked, while the editor checks it, cuts it and saves
+ * it (its bytes, then the record that names them): a color's own save waits for the record's lock,
+ * so what the page shows then comes from the editor's preview.
  */
-async function colorsDuringImageSave(bench: Bench, header: KeptFile): Promise<DuringSave> {
+async function colorsDuringImageSave(bench: Bench, onEditorClock: OnEditorClock, header: KeptFile): Promise<DuringSave> {
   const result: DuringSave = { samples: [], shownBeforeHeaderSaved: 0, typedAfterSave: 0, lost: 0 };
   for (let i = 0; i < runs.colorsDuringSave; i++) {
     const color = colorAt(runs.colorChanges + i + 1);
-    const headerWrite = await writeStarted(bench.editor, await pick(bench.editor, '博客头图', header.key), waitLimitMs);
-    const change = await typeColor(bench, color, colorLimitMs);
-    // typeColor waited for the color's write, which came after the header's: that one is done.
-    const headerDone = (await writeAt(bench.editor, headerWrite))?.done ?? null;
+    const headerBefore = (await lastWrite(bench.editor))?.header ?? null;
+    const picked = await pick(bench.editor, '博客头图', header.key);
+    const change = await typeColor(bench, onEditorClock, color, colorLimitMs);
+    const saved = await headerSaved(bench.editor, picked, headerBefore, waitLimitMs);
     if (!change) result.lost++;
-    else if (headerDone !== null && headerDone < change.t0) result.typedAfterSave++;
+    else if (saved < change.t0) result.typedAfterSave++;
     else {
       result.samples.push(change.t1 - change.t0);
-      if (headerDone === null || change.t1 < headerDone) result.shownBeforeHeaderSaved++;
+      if (change.t1 < saved) result.shownBeforeHeaderSaved++;
     }
   }
   return result;
@@ -194,7 +198,7 @@ function duringSaveDetails(during: DuringSave | Error): Record<string, number | 
   if (during instanceof Error) return { whileHeaderSaves: `not measured: ${during.message.split('\n')[0]}` };
   const shown = during.samples.length > 0 ? summarize(during.samples) : null;
   return {
-    whileHeaderSaves: `${during.samples.length} typed while it was written, ${during.shownBeforeHeaderSaved} of them shown before it ended; ${during.typedAfterSave} typed after, ${during.lost} lost`,
+    whileHeaderSaves: `${during.samples.length} typed before it was saved, ${during.shownBeforeHeaderSaved} of them shown before it was; ${during.typedAfterSave} typed after, ${during.lost} lost`,
     medianWhileHeaderSavesMs: shown ? round2(shown.median) : -1,
     maxWhileHeaderSavesMs: shown ? round2(shown.max) : -1,
   };
@@ -207,8 +211,9 @@ export async function measureColorTyping(bench: Bench, header: KeptFile): Promis
   /** Time from one shown change to the next typed one: the pace of the typing. */
   const gaps: number[] = [];
   let previous: number | null = null;
+  const clock = await editorClockFor(bench.editor, bench.home);
   for (let i = 1; i <= runs.colorChanges; i++) {
-    const change = await typeColor(bench, colorAt(i), colorLimitMs);
+    const change = await typeColor(bench, clock.onEditorClock, colorAt(i), colorLimitMs);
     if (change) {
       samples.push(change.t1 - change.t0);
       phases.add(change.t0, await lastWrite(bench.editor));
@@ -219,10 +224,10 @@ export async function measureColorTyping(bench: Bench, header: KeptFile): Promis
       previous = null;
     }
   }
-  const duringSave = await colorsDuringImageSave(bench, header).catch((error: unknown) =>
+  const duringSave = await colorsDuringImageSave(bench, clock.onEditorClock, header).catch((error: unknown) =>
     error instanceof Error ? error : new Error(String(error)),
   );
-  const restored = await restoreTitleColor(bench);
+  const restored = await restoreTitleColor(bench, clock.onEditorClock);
   timing('color', 'color typed in the editor → page computed style', samples, 'p95', 8, {
     also: `every change shown`,
     conditions: { everyChangeShown: lost === 0 },
@@ -230,6 +235,7 @@ export async function measureColorTyping(bench: Bench, header: KeptFile): Promis
       lostChanges: lost,
       medianMsBetweenChanges: gaps.length > 0 ? round2(summarize(gaps).median) : -1,
       finalColorShown: restored ? 'yes' : 'no',
+      clockOffsetMs: round2(clock.offset.offset),
       ...phases.details(),
       ...duringSaveDetails(duringSave),
     },
@@ -237,16 +243,16 @@ export async function measureColorTyping(bench: Bench, header: KeptFile): Promis
       'editor `input` event (t0) → the page’s script first sees the title’s computed color (t1), looked at after every ' +
       'DOM change and after every task of the page (the colors change in their sheet, in place, changing no node); each change ' +
       `waits for the last to be shown and written. A change not shown within ${colorLimitMs} ms is lost. ` +
-      `WhileHeaderSaves: ${runs.colorsDuringSave} colors typed each as a 2 MB header's write has started, not in the judged samples.`,
+      `WhileHeaderSaves: ${runs.colorsDuringSave} colors typed each right after a 2 MB header is picked, before it is cut and saved; not in the judged samples.`,
   });
 }
 
 /** Puts the skin's own title color back for the measures that follow, however the typing went. */
-async function restoreTitleColor(bench: Bench): Promise<boolean> {
+async function restoreTitleColor(bench: Bench, onEditorClock: OnEditorClock): Promise<boolean> {
   for (let attempt = 0; attempt < 3; attempt++) {
     await bench.editor.waitForTimeout(1_100);
-    if (await typeColor(bench, skinColors.title, 3_000)) return true;
-    await typeColor(bench, '#000001', 1_000); // the same color again would not be saved
+    if (await typeColor(bench, onEditorClock, skinColors.title, 3_000)) return true;
+    await typeColor(bench, onEditorClock, '#000001', 1_000); // the same color again would not be saved
   }
   return false;
 }
@@ -506,7 +512,7 @@ export async function measureContentScript({ session }: Bench): Promise<void> {
 const median2 = (values: number[]) => round2(summarize(values).median);
 
 /**
- * The header's crop frame moved by one arrow key → the page's banner shows the new cut. While the
+ * The header's crop frame dragged by the pointer → the page's banner shows the new cut. While the
  * frame moves, the editor cuts a quick draft (one `drawImage`) for the page; the Lanczos-3 cut
  * follows when it rests.
  */
@@ -527,6 +533,7 @@ export async function measureFrameMove({ editor, home }: Bench): Promise<void> {
       { capture: true },
     );
   });
+  const clock = await editorClockFor(editor, home);
   const box = await frame.boundingBox();
   if (!box) throw new Error('the crop frame has no box');
   const x = box.x + box.width / 2;
@@ -544,8 +551,9 @@ export async function measureFrameMove({ editor, home }: Bench): Promise<void> {
     if (Math.abs(at + direction) > 4) direction = -direction;
     at += direction;
     await editor.mouse.move(x, y + at);
-    const t1 = await collect(home).catch(() => null);
-    if (t1 === null) continue; // the same pixels (a move the crop rounds away): not a sample
+    const shownAt = await collect(home).catch(() => null);
+    if (shownAt === null) continue; // the same pixels (a move the crop rounds away): not a sample
+    const t1 = clock.onEditorClock(shownAt);
     const move = await editor.evaluate(() => (window as unknown as { __bspMove: { dispatched: number; input: number } }).__bspMove);
     samples.push(t1 - move.dispatched);
     fromInput.push(t1 - move.input);
@@ -555,7 +563,7 @@ export async function measureFrameMove({ editor, home }: Bench): Promise<void> {
   await editor.mouse.up();
   const input = summarize(fromInput);
   timing('frame-move', 'header crop frame dragged by the pointer → the new cut in the page’s computed style', samples, 'p95', 16.7, {
-    details: { medianFromInputMs: round2(input.median), p95FromInputMs: round2(input.p95) },
+    details: { medianFromInputMs: round2(input.median), p95FromInputMs: round2(input.p95), clockOffsetMs: round2(clock.offset.offset) },
     notes:
       'editor: the pointermove event handed to the editor (t0, a capturing listener) → the page’s computed ' +
       'background-image of the banner changes (t1). Each move drags the frame one screen pixel (about 12 pixels of the ' +

@@ -1,7 +1,7 @@
 /**
  * What the benchmark runs inside the browser's pages. Both ends of a latency are read there, as
- * `performance.timeOrigin + performance.now()`: one clock for every page of one browser (run.ts
- * checks that the editor's and the blog page's agree).
+ * `performance.timeOrigin + performance.now()`, and a reading of the blog page is put on the
+ * editor's clock before the two are compared (`editorClockFor`).
  *
  * Functions run in a page are written without named inner functions: `tsx` would wrap them in a
  * `__name` helper that does not exist in the page.
@@ -16,22 +16,64 @@ export const pageOwnImages: SkinLook['ownImages'] = {
 
 export const now = (page: Page) => page.evaluate(() => performance.timeOrigin + performance.now());
 
+/** How far `b`'s clock is ahead of `a`'s, ms: within [low, high]; `offset` is the middle. */
+export interface ClockOffset {
+  low: number;
+  high: number;
+  offset: number;
+}
+
+/** The widest bounds on an offset that still put a reading within ±1 ms of the other page's clock. */
+const MAX_CLOCK_UNCERTAINTY_MS = 2;
+
 /**
- * How far apart two pages' clocks can be: a read in `b` between two reads in `a` falls between
- * them if both read one clock. The tightest bounds over many tries are kept.
+ * How far apart two pages' clocks are. Each page's clock is the system's wall-clock time when it
+ * loaded plus the monotonic time since, so two pages of one browser differ by however much the
+ * wall clock was adjusted between their loads (a virtual machine's clock can be slewed by
+ * milliseconds a second), and by that same amount until one of them loads again. A read in `b`
+ * between two reads in `a` bounds it; the tightest bounds over many tries are kept. The reads go
+ * straight over the DevTools protocol, whose round trip (≈ 1.2 ms here) is about half Playwright's.
  */
-export async function clockAgreement(a: Page, b: Page): Promise<{ low: number; high: number }> {
+export async function clockOffset(a: Page, b: Page): Promise<ClockOffset> {
+  const [clockA, clockB] = await Promise.all([clockReader(a), clockReader(b)]);
   let low = -Infinity;
   let high = Infinity;
-  for (let i = 0; i < 30; i++) {
-    const before = await now(a);
-    const read = await now(b);
-    const after = await now(a);
-    low = Math.max(low, read - after);
-    high = Math.min(high, read - before);
+  try {
+    for (let i = 0; i < 100; i++) {
+      const before = await clockA.read();
+      const read = await clockB.read();
+      const after = await clockA.read();
+      low = Math.max(low, read - after);
+      high = Math.min(high, read - before);
+    }
+  } finally {
+    await Promise.all([clockA.close(), clockB.close()]);
   }
-  if (low > 1 || high < -1) throw new Error(`the pages' clocks differ by [${low}, ${high}] ms`);
-  return { low, high };
+  if (high - low > MAX_CLOCK_UNCERTAINTY_MS) throw new Error(`the pages' clocks could only be matched to within [${low}, ${high}] ms`);
+  return { low, high, offset: (low + high) / 2 };
+}
+
+async function clockReader(page: Page): Promise<{ read: () => Promise<number>; close: () => Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  return {
+    read: async () => {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: 'performance.timeOrigin + performance.now()', returnByValue: true });
+      return result.value as number;
+    },
+    close: () => cdp.detach(),
+  };
+}
+
+/** A reading of the blog page's clock, as the editor's clock read at the same moment. */
+export type OnEditorClock = (homeTime: number) => number;
+
+/**
+ * Puts readings of the blog page `home` on the editor's clock, by their offset as measured now:
+ * valid until either page loads again, so each measure that compares the two takes its own.
+ */
+export async function editorClockFor(editor: Page, home: Page): Promise<{ offset: ClockOffset; onEditorClock: OnEditorClock }> {
+  const offset = await clockOffset(editor, home);
+  return { offset, onEditorClock: (homeTime) => homeTime - offset.offset };
 }
 
 export interface StyleCondition {
