@@ -60,3 +60,4 @@ function report(prefix: string): void {
 
 report('script-unskinned');
 report('script-skinned');
+report('script-article');
