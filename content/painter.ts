@@ -1,5 +1,5 @@
 import type { HexColor } from '../src/color';
-import { COLORS_TAKEN, MAX_WAIT_MS, waitOver, type FirstPaintParts } from '../src/first-paint';
+import { COLORS_TAKEN, MAX_WAIT_MS, noFirstPaint, waitOver, type FirstPaintParts } from '../src/first-paint';
 import { colorSlots, imageSlots, type ColorSlot, type ImageSlot } from '../src/rules';
 import type { SheetReply, SheetRequest } from '../src/messages';
 import { colorCss, gateToken, SHEET_GATE, imageCss, recolorSheet, retargetImageSheet } from '../src/skin-css';
@@ -69,7 +69,7 @@ export class SkinPainter {
    * What this page's first-paint sheets show (src/first-paint.ts), so the gate switches off only
    * what is there: none until the content script, having read the record, knows (`knowFirstPaint`).
    */
-  private firstPaint: FirstPaintParts = { colors: false, waits: [], current: false };
+  private firstPaint: FirstPaintParts = noFirstPaint;
   /** This script paints the colors: the first-paint sheets' colors are switched off. */
   private colorsTaken = false;
   /** The first load's waits are over: the page is parsed and no image is on its way, or the limit passed. */

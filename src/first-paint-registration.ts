@@ -32,17 +32,17 @@ export async function keepFirstPaint(blog: string, spellings: string[] = []): Pr
     // The spellings registered already, oldest first, then the new ones: only the latest few stay,
     // so a page cannot grow the list by visiting the blog under ever new capitalisations.
     const held = (current?.matches ?? []).map(spellingOf).filter((name) => !spellings.includes(name));
-    const seen = [...new Set([...held, ...spellings])].filter((name) => name && name !== blog);
-    const matches = blogPagePatterns(blog, seen.slice(-MAX_SPELLINGS));
+    const seen = [...new Set([...held, ...spellings])].filter((name) => name && name !== blog).slice(-MAX_SPELLINGS);
+    const matches = blogPagePatterns(blog, seen);
     const sameSheets = current && sameList(css, (current.css ?? []).map(fromRoot)) && !current.js?.length;
     if (!sameSheets || !sameSet(matches, current.matches ?? [])) {
       const script = { id, matches, css, runAt: 'document_start' as const };
       if (current) await scripting.updateContentScripts([script]);
       else await scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
     }
-    // Pages tell by this whether their sheets show the record as it is (src/first-paint.ts).
-    if (!sameSheets || stamp?.of !== of) {
-      await storage.set({ [firstPaintKey(blog)]: { of, at: Date.now() } satisfies FirstPaintStamp });
+    // Pages tell by this whether their sheets show the record as it is, and whether their address is one the sheets are for (src/first-paint.ts).
+    if (!sameSheets || stamp?.of !== of || !sameSet(seen, stamp.spellings ?? [])) {
+      await storage.set({ [firstPaintKey(blog)]: { of, at: Date.now(), ...(seen.length > 0 ? { spellings: seen } : {}) } satisfies FirstPaintStamp });
     }
   });
 }

@@ -73,6 +73,11 @@ export const firstPaintOf = (skin: PageSkin | null): string =>
 export interface FirstPaintStamp {
   of: string;
   at: number;
+  /**
+   * The spellings of the blog's name in addresses its sheets are registered for besides its own
+   * (lower case): a page at any other spelling has none of them (match patterns compare paths by case).
+   */
+  spellings?: string[];
 }
 
 export const firstPaintKey = (blog: string) => `first-paint:${blog}`;
@@ -94,12 +99,24 @@ export function firstPaintIsCurrent(stamp: unknown, skin: PageSkin | null, start
   return of === firstPaintOf(skin) && typeof at === 'number' && at + REGISTRATION_SETTLES_MS < startedAt;
 }
 
+/**
+ * Whether a page whose address spells its blog's name `spelling` (`pathSpellingOf`; null where the
+ * name is a host name, matched whatever its case) is one the registration `stamp` tells of names.
+ */
+export function registeredFor(stamp: unknown, blog: string, spelling: string | null): boolean {
+  const spellings = (stamp as Partial<FirstPaintStamp> | null)?.spellings;
+  return spelling === null || spelling === blog || (Array.isArray(spellings) && spellings.includes(spelling));
+}
+
 /** Which first-paint sheets a page has: whether any colors, which image slots wait, and whether they spell its record (`current`). */
 export interface FirstPaintParts {
   colors: boolean;
   waits: readonly ImageSlot[];
   current: boolean;
 }
+
+/** A page with no first-paint sheets: its blog has none registered, or none for its address. */
+export const noFirstPaint: FirstPaintParts = { colors: false, waits: [], current: false };
 
 /**
  * The first-paint sheets of a page that read `stamp` with `skin` (see `firstPaintIsCurrent`):

@@ -97,6 +97,13 @@ export function blogSpellingInUrl(url: string): string | null {
   return hostname.toLowerCase() === MAIN_HOST && segment.toLowerCase() === key ? segment : null;
 }
 
+/**
+ * How an address on blog.csdn.net spells its blog's name, case kept (the first segment of its
+ * path); null on a personal domain, whose host name is matched whatever its case.
+ */
+export const pathSpellingOf = ({ hostname, pathname }: Pick<BlogAddress, 'hostname' | 'pathname'>): string | null =>
+  hostname.toLowerCase() === MAIN_HOST ? (pathname.split('/')[1] ?? '') : null;
+
 /** The parts of an address that name a blog: a `URL`, or a page's own `location`. */
 export type BlogAddress = Pick<URL, 'protocol' | 'hostname' | 'pathname'>;
 

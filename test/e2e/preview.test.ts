@@ -356,6 +356,8 @@ describe('kept per blog', () => {
     const shouting = await openBlogPage(session, 'https://blog.csdn.net/BaXiaoShi2020');
     const storedHeader = await stored('header');
     await expect.poll(() => computedStyle(shouting, '.user-profile-head-banner', 'background-image')).toBe(storedHeader);
+    // Its colors too: it has none of the blog's first-paint sheets, which only its next loads get.
+    await expect.poll(() => computedStyle(shouting, '.user-profile-head-name > div', 'color')).toBe(rgb(colors.title));
     // Match patterns compare paths by case: the background adds this spelling to the hold's.
     const heldPages = () =>
       editor.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []));

@@ -142,6 +142,8 @@ describe('keepFirstPaint', () => {
     expect(matches).toContain(`https://blog.csdn.net/${spellings.at(-1)}/*`);
     expect(matches).not.toContain(`https://blog.csdn.net/${spellings[1]}/*`);
     expect(matches).toEqual(expect.arrayContaining(['https://blog.csdn.net/alice/*', 'https://alice.blog.csdn.net/*']));
+    // The stamp names them, so a page at any other spelling knows it has no sheets.
+    expect((values[firstPaintKey('alice')] as { spellings?: string[] }).spellings).toEqual(spellings.slice(-4));
   });
 
   it('registers the blog of a version 1 record with images, as the editor stored it before', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blogPagePatterns } from '../../src/first-paint';
-import { blogSpellingInUrl } from '../../src/sites/csdn';
+import { blogPagePatterns, registeredFor } from '../../src/first-paint';
+import { blogSpellingInUrl, pathSpellingOf } from '../../src/sites/csdn';
 
 describe('blogPagePatterns', () => {
   it('covers the blog home, its pages and query forms, and its personal domain', () => {
@@ -29,5 +29,23 @@ describe('blogSpellingInUrl', () => {
     expect(blogSpellingInUrl('https://blog.csdn.net/v_JULY_v/article/details/1')).toBe('v_JULY_v');
     expect(blogSpellingInUrl('https://v_july_v.blog.csdn.net/')).toBeNull();
     expect(blogSpellingInUrl('https://www.csdn.net/x')).toBeNull();
+  });
+});
+
+describe('registeredFor: whether a page has its blog’s first-paint sheets', () => {
+  const at = (url: string) => pathSpellingOf(new URL(url));
+  const stamp = { of: '', at: 0, spellings: ['Alice'] };
+
+  it('holds at the blog’s own spelling, at one the registration lists, and on its personal domain whatever the case', () => {
+    expect(registeredFor(stamp, 'alice', at('https://blog.csdn.net/alice/article/details/1'))).toBe(true);
+    expect(registeredFor(stamp, 'alice', at('https://blog.csdn.net/Alice'))).toBe(true);
+    expect(registeredFor(stamp, 'alice', at('https://ALICE.blog.csdn.net/'))).toBe(true);
+  });
+
+  it('fails at a spelling not registered yet, or where the stamp lists none or is damaged', () => {
+    expect(registeredFor(stamp, 'alice', at('https://blog.csdn.net/ALICE'))).toBe(false);
+    expect(registeredFor({ of: '', at: 0 }, 'alice', at('https://blog.csdn.net/Alice'))).toBe(false);
+    expect(registeredFor({ spellings: 'Alice' }, 'alice', at('https://blog.csdn.net/Alice'))).toBe(false);
+    expect(registeredFor(null, 'alice', at('https://blog.csdn.net/Alice'))).toBe(false);
   });
 });
