@@ -994,6 +994,19 @@ describe('SkinPainter', () => {
         expect(titleColor()).toBe('rgb(255, 0, 0)');
       });
 
+      test('whose request fails (no background to answer) is not complete at once: the painter taking over shows the page’s own', async () => {
+        register(shown);
+        const unreachable: AskForSheets = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+        const load = startFirstLoad(document, shown, unreachable)!;
+        const answer = await Promise.race([load.reply, new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))]);
+        expect(answer).not.toBeNull();
+        expect(isComplete(load, answer!)).toBe(false);
+        const painter = newPainter();
+        painter.knowFirstPaint(firstPaintPartsOf({ of: firstPaintOf(shown), at: 0 }, shown, 5000));
+        await painter.adopt(load);
+        expect(bannerImage()).toBe(ownBanner);
+      });
+
       test('is not begun where a slot of the skin’s images has no element yet: the painter watches for it', () => {
         register(shown);
         const empty = document.implementation.createHTMLDocument();
