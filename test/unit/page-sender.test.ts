@@ -28,6 +28,7 @@ describe('pageSender: who may ask the background', () => {
     ['another blog named in the message', sender(), { ...ask, blog: 'someone_else' }],
     ['no blog named', sender(), { type: 'canvas-layers' }],
     ['a page that is not a blog', sender({ url: 'https://www.csdn.net/' }), ask],
+    ['a page that is not a blog, naming none', sender({ url: 'https://www.csdn.net/' }), { ...ask, blog: null }],
     ['a page not over https', sender({ url: 'http://blog.csdn.net/baxiaoshi2020' }), ask],
     ['another extension', sender({ id: 'other' }), ask],
     ['no tab (an extension page)', sender({ tab: undefined }), ask],
