@@ -470,6 +470,9 @@ export async function measureContentScript({ session }: Bench): Promise<void> {
         medianExtensionTasksMs: median(kinds['extension-task']),
         medianCallbacksMs: median(kinds.callback),
         medianInsertedCssMs: median(kinds['inserted-css']),
+        // How much longer than its CPU time any main-thread task of these loads took, the page's
+        // own as much as ours: what the machine's other threads and processes take meanwhile.
+        ...(busyOnCpu.length === busy.length ? { pageWallPerCpu: round2(summarize(busy.map((wall, i) => wall / busyOnCpu[i]!)).median) } : {}),
       },
       notes:
         'trace of each load: EvaluateScript and FunctionCall of content/main.iife.js, plus every task handling an extensions.mojom message (storage ' +
