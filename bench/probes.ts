@@ -14,8 +14,6 @@ export const pageOwnImages: SkinLook['ownImages'] = {
   image: 'linear-gradient(rgb(9, 9, 9), rgb(9, 9, 9))',
 };
 
-export const now = (page: Page) => page.evaluate(() => performance.timeOrigin + performance.now());
-
 /** How far `b`'s clock is ahead of `a`'s, ms: within [low, high]; `offset` is the middle. */
 export interface ClockOffset {
   low: number;

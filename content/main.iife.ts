@@ -15,7 +15,7 @@ import {
 } from '../src/messages';
 import { blogKeyOf, pathSpellingOf } from '../src/sites/csdn';
 import { readPageSkin, showsAnything, skinKey, type PageSkin } from '../src/skin';
-import { firstPaintKey, firstPaintPartsOf, MAX_WAIT_MS, noFirstPaint, registeredFor, type FirstPaintParts } from '../src/first-paint';
+import { firstPaintKey, firstPaintPartsOf, MAX_WAIT_MS, registeredFor, type FirstPaintParts } from '../src/first-paint';
 import { describePage } from './describe-page';
 import { isComplete, startFirstLoad, type FirstLoad } from './first-load';
 import { SkinPainter, type AskForImage, type AskForSheets, type LoadCanvasLayers } from './painter';
@@ -82,8 +82,8 @@ function start(blog: string): void {
       const skin = readPageSkin(values[skinKey(blog)]);
       stored ??= skin;
       const stamp = values[firstPaintKey(blog)];
-      // A page at a spelling of the blog's name not registered yet has no first-paint sheets.
-      parts = registeredFor(stamp, blog, pathSpellingOf(location)) ? firstPaintPartsOf(stamp, skin, startedAt) : noFirstPaint;
+      // A page at a spelling of the blog's name not registered yet does not have the sheets the stamp tells of.
+      parts = firstPaintPartsOf(stamp, skin, startedAt, registeredFor(stamp, blog, pathSpellingOf(location)));
       const shows = skin && showsAnything(skin);
       // What storage said since is newer, and shown already. A skin turned off as this page
       // started may have left sheets in it to switch off (`parts.colors`).

@@ -115,15 +115,18 @@ export interface FirstPaintParts {
   current: boolean;
 }
 
-/** A page with no first-paint sheets: its blog has none registered, or none for its address. */
+/** Before the record is read, a painter knows of no first-paint sheets. */
 export const noFirstPaint: FirstPaintParts = { colors: false, waits: [], current: false };
 
 /**
  * The first-paint sheets of a page that read `stamp` with `skin` (see `firstPaintIsCurrent`):
  * exactly the skin's where they spell it; where its blog was never registered, none; else any.
+ * `registered`: whether the page's address is one the stamp's registration names
+ * (`registeredFor`); a page at another has none of the sheets, or some a moment newer than the
+ * stamp, so it counts as any.
  */
-export function firstPaintPartsOf(stamp: unknown, skin: PageSkin | null, startedAt: number): FirstPaintParts {
-  if (!firstPaintIsCurrent(stamp, skin, startedAt)) return { colors: Boolean(stamp), waits: stamp ? imageSlots : [], current: false };
+export function firstPaintPartsOf(stamp: unknown, skin: PageSkin | null, startedAt: number, registered = true): FirstPaintParts {
+  if (!registered || !firstPaintIsCurrent(stamp, skin, startedAt)) return { colors: Boolean(stamp), waits: stamp ? imageSlots : [], current: false };
   const on = skin?.enabled === true;
   return { colors: on && colorSlots.some((slot) => skin.colors[slot]), waits: imageSlots.filter((slot) => on && skin.images[slot]), current: true };
 }

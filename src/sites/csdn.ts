@@ -91,10 +91,8 @@ const MAIN_HOST = 'blog.csdn.net';
 /** The blog's name as this address spells it (case kept), on blog.csdn.net; null elsewhere. */
 export function blogSpellingInUrl(url: string): string | null {
   const key = blogKeyFromUrl(url);
-  if (!key) return null;
-  const { hostname, pathname } = new URL(url);
-  const segment = pathname.split('/')[1] ?? '';
-  return hostname.toLowerCase() === MAIN_HOST && segment.toLowerCase() === key ? segment : null;
+  const spelling = key && pathSpellingOf(new URL(url));
+  return spelling?.toLowerCase() === key ? spelling : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blogPagePatterns, registeredFor } from '../../src/first-paint';
+import { blogPagePatterns, firstPaintOf, firstPaintPartsOf, registeredFor } from '../../src/first-paint';
+import { SKIN_SCHEMA, type PageSkin } from '../../src/skin';
 import { blogSpellingInUrl, pathSpellingOf } from '../../src/sites/csdn';
 
 describe('blogPagePatterns', () => {
@@ -40,6 +41,13 @@ describe('registeredFor: whether a page has its blog’s first-paint sheets', ()
     expect(registeredFor(stamp, 'alice', at('https://blog.csdn.net/alice/article/details/1'))).toBe(true);
     expect(registeredFor(stamp, 'alice', at('https://blog.csdn.net/Alice'))).toBe(true);
     expect(registeredFor(stamp, 'alice', at('https://ALICE.blog.csdn.net/'))).toBe(true);
+  });
+
+  it('makes a page at another address count its sheets as any, however current the stamp', () => {
+    const skin: PageSkin = { schema: SKIN_SCHEMA, enabled: true, colors: { title: '#C0392B' }, images: { header: { revision: 'r1' } } };
+    const current = { of: firstPaintOf(skin), at: 0 };
+    expect(firstPaintPartsOf(current, skin, 5000)).toEqual({ colors: true, waits: ['header'], current: true });
+    expect(firstPaintPartsOf(current, skin, 5000, false)).toEqual({ colors: true, waits: ['header', 'background', 'column'], current: false });
   });
 
   it('fails at a spelling not registered yet, or where the stamp lists none or is damaged', () => {
