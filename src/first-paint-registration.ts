@@ -40,7 +40,8 @@ export async function keepFirstPaint(blog: string, spellings: string[] = []): Pr
       if (current) await scripting.updateContentScripts([script]);
       else await scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
     }
-    // Pages tell by this whether their sheets show the record as it is, and whether their address is one the sheets are for (src/first-paint.ts).
+    // Pages tell by this whether their sheets show the record as it is, and whether their address
+    // is one the sheets are for (src/first-paint.ts).
     if (!sameSheets || stamp?.of !== of || !sameSet(seen, stamp.spellings ?? [])) {
       await storage.set({ [firstPaintKey(blog)]: { of, at: Date.now(), ...(seen.length > 0 ? { spellings: seen } : {}) } satisfies FirstPaintStamp });
     }
